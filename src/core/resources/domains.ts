@@ -1,0 +1,43 @@
+import type { DomainDetails } from '@aws-sdk/client-sagemaker';
+import type { AwsClients } from '../aws/clientFactory';
+import { loadSdk } from '../aws/loadSdk';
+import { collectPages } from '../aws/paging';
+
+/** A SageMaker Studio domain as the explorer shows it. */
+export interface Domain {
+  readonly region: string;
+  readonly id: string;
+  readonly name: string;
+  readonly arn: string;
+  readonly status: string;
+  readonly url?: string;
+  readonly created?: Date;
+  readonly lastModified?: Date;
+}
+
+export function toDomain(region: string, details: DomainDetails): Domain {
+  return {
+    region,
+    id: details.DomainId ?? '',
+    name: details.DomainName ?? details.DomainId ?? '',
+    arn: details.DomainArn ?? '',
+    status: details.Status ?? 'Unknown',
+    url: details.Url,
+    created: details.CreationTime,
+    lastModified: details.LastModifiedTime,
+  };
+}
+
+/** Every Studio domain in `region` (one ListDomains call per page). */
+export async function listDomains(clients: AwsClients, region: string, signal?: AbortSignal): Promise<Domain[]> {
+  const { sagemaker } = await loadSdk();
+  const client = await clients.sagemaker(region);
+  const domains = await collectPages(
+    async (NextToken) => {
+      const page = await client.send(new sagemaker.ListDomainsCommand({ NextToken, MaxResults: 100 }), { abortSignal: signal });
+      return { items: page.Domains ?? [], nextToken: page.NextToken };
+    },
+    { signal },
+  );
+  return domains.map((details) => toDomain(region, details)).sort((a, b) => a.name.localeCompare(b.name));
+}

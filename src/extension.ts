@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { AwsSession } from './core/aws/session';
+import { commandTable } from './commands/table';
+import { registerCommands } from './commands/runCommand';
+import { ConnectionMonitor } from './platform/connectionStatus';
+import { ExtensionLog } from './platform/log';
+import type { ExtensionServices } from './platform/services';
+import { affectsConnection, readConnectionSettings } from './platform/settings';
+import { watchSharedFiles } from './platform/sharedFileWatcher';
+import { ExplorerView } from './views/tree/explorerView';
+import { StudioRootNode } from './views/studio/studioRootNode';
+
+/** What the extension returns from `activate`, for integration tests and other extensions. */
+export interface SageMakerCompanionApi {
+  readonly services: ExtensionServices;
+}
+
+/** The composition root: builds the services, views, commands and watchers; no logic of its own. */
+export async function activate(context: vscode.ExtensionContext): Promise<SageMakerCompanionApi> {
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+  const log = new ExtensionLog();
+  const session = new AwsSession({ userAgent: `sagemaker-companion/${version}` });
+  const monitor = new ConnectionMonitor(session, log);
+  context.subscriptions.push(log, { dispose: () => session.dispose() }, monitor);
+
+  const applySettings = async (): Promise<void> => {
+    await session.update(readConnectionSettings());
+    for (const problem of session.connection.settingProblems) log.warn(problem);
+  };
+  await applySettings();
+
+  const viewOptions = { session, monitor, log };
+  const views = new Map<string, ExplorerView>([
+    ['sagemaker.studio', new ExplorerView({ ...viewOptions, viewId: 'sagemaker.studio', createRoot: (view) => new StudioRootNode(view) })],
+  ]);
+  context.subscriptions.push(...views.values());
+
+  const services: ExtensionServices = {
+    context,
+    session,
+    monitor,
+    log,
+    views,
+    applySettings,
+    refreshAll: () => {
+      for (const view of views.values()) view.refresh();
+    },
+  };
+
+  context.subscriptions.push(
+    ...registerCommands(commandTable, services),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsConnection(event)) void applySettings();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void applySettings()),
+    watchSharedFiles(session, () => void applySettings()),
+  );
+
+  log.info(`SageMaker Companion ${version} activated (${session.connection.profile ?? 'default'} · ${session.connection.region})`);
+  return { services };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import type { AwsSession } from '../core/aws/session';
+import type { ExplorerView } from '../views/tree/explorerView';
+import type { ConnectionMonitor } from './connectionStatus';
+import type { ExtensionLog } from './log';
+
+/** What the composition root builds once and hands to every command, view and status item. */
+export interface ExtensionServices {
+  readonly context: vscode.ExtensionContext;
+  readonly session: AwsSession;
+  readonly monitor: ConnectionMonitor;
+  readonly log: ExtensionLog;
+  readonly views: ReadonlyMap<string, ExplorerView>;
+  /** Re-reads settings and the AWS shared files into the session (new clients if they changed). */
+  applySettings(): Promise<void>;
+  /** Lists every view again, e.g. after an action that changed resources in several of them. */
+  refreshAll(): void;
+}

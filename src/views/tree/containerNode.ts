@@ -1,0 +1,78 @@
+import type * as vscode from 'vscode';
+import type { ExplorerNode, RefreshableNode } from './explorerNode';
+import { ErrorNode, MessageNode } from './messageNodes';
+import type { ViewContext } from './viewContext';
+
+/**
+ * A node with children fetched from AWS: caches them until invalidated, turns failures into an
+ * error row, shows an empty-state row, and asks the poller to refresh it while any child moves.
+ */
+export abstract class ContainerNode implements RefreshableNode {
+  private cached: Promise<ExplorerNode[]> | undefined;
+  private lastChildren: ExplorerNode[] = [];
+  private isDetached = false;
+
+  protected constructor(
+    readonly id: string,
+    readonly parent: ExplorerNode | undefined,
+    protected readonly view: ViewContext,
+  ) {}
+
+  abstract treeItem(): vscode.TreeItem;
+
+  /** For error messages: "list the apps of ana". */
+  protected abstract get listAction(): string;
+
+  protected abstract loadChildren(): Promise<ExplorerNode[]>;
+
+  /** Shown as a single row when there are no children; undefined shows nothing. */
+  protected emptyMessage(): string | undefined {
+    return undefined;
+  }
+
+  get detached(): boolean {
+    return this.isDetached;
+  }
+
+  /** The children as last loaded (empty before the first load). */
+  get loadedChildren(): readonly ExplorerNode[] {
+    return this.lastChildren;
+  }
+
+  children(): Promise<ExplorerNode[]> {
+    this.cached ??= this.load();
+    return this.cached;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  refresh(): void {
+    this.view.refresh(this);
+  }
+
+  detach(): void {
+    this.isDetached = true;
+    this.view.poller.untrack(this);
+    for (const child of this.lastChildren) child.detach?.();
+  }
+
+  private async load(): Promise<ExplorerNode[]> {
+    const previous = this.lastChildren;
+    let children: ExplorerNode[];
+    try {
+      children = await this.loadChildren();
+      this.view.poller.track(this, children.some((child) => child.transitional));
+      const empty = children.length === 0 ? this.emptyMessage() : undefined;
+      if (empty) children = [new MessageNode(this, empty)];
+    } catch (error) {
+      this.view.poller.track(this, false);
+      this.view.log.warn(`Could not ${this.listAction}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      children = [new ErrorNode(this, this.listAction, error, this.view.session.connection)];
+    }
+    this.lastChildren = children;
+    for (const child of previous) if (!children.includes(child)) child.detach?.();
+    return children;
+  }
+}

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { connectionLabel } from '../../core/aws/connection';
+import type { AwsSession } from '../../core/aws/session';
+import type { Logger } from '../../core/util/logger';
+import type { ConnectionMonitor, ConnectionStatus } from '../../platform/connectionStatus';
+import type { ExplorerNode, RefreshableNode } from './explorerNode';
+import { TransitionPoller } from './poller';
+import type { ViewContext } from './viewContext';
+
+function toDisposable(subscription: { dispose(): void }): vscode.Disposable {
+  return { dispose: () => subscription.dispose() };
+}
+
+export interface ExplorerViewOptions {
+  readonly viewId: string;
+  readonly session: AwsSession;
+  readonly monitor: ConnectionMonitor;
+  readonly log: Logger;
+  /** The invisible root whose children are the view's top-level rows. */
+  readonly createRoot: (view: ViewContext) => RefreshableNode;
+  readonly canSelectMany?: boolean;
+}
+
+/** States in which the view shows its welcome content (an empty tree) instead of rows. */
+const welcomeStates = new Set<ConnectionStatus['state']>(['noCredentials', 'ssoExpired']);
+
+/**
+ * One SageMaker view: its tree provider, its poller (active only while the view is visible),
+ * and its description showing which profile and region it looks at.
+ */
+export class ExplorerView implements vscode.TreeDataProvider<ExplorerNode>, ViewContext, vscode.Disposable {
+  readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly poller: TransitionPoller;
+  readonly session: AwsSession;
+  readonly log: Logger;
+  private readonly root: RefreshableNode;
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly options: ExplorerViewOptions) {
+    this.session = options.session;
+    this.log = options.log;
+    this.poller = new TransitionPoller((node) => this.refresh(node));
+    this.root = options.createRoot(this);
+    this.treeView = vscode.window.createTreeView(options.viewId, {
+      treeDataProvider: this,
+      showCollapseAll: true,
+      canSelectMany: options.canSelectMany ?? true,
+    });
+    this.poller.setVisible(this.treeView.visible);
+    this.disposables.push(
+      this.treeView,
+      this.poller,
+      this.changed,
+      this.treeView.onDidChangeVisibility((event) => this.poller.setVisible(event.visible)),
+      options.monitor.onDidChange(() => this.updateDescription()),
+      toDisposable(options.session.onDidChange(() => this.refresh())),
+    );
+    this.updateDescription();
+  }
+
+  get id(): string {
+    return this.options.viewId;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.treeItem();
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    try {
+      if (node) return (await node.children?.()) ?? [];
+      if (!this.session.isInitialized) return [];
+      const status = await this.options.monitor.check();
+      if (welcomeStates.has(status.state)) return [];
+      return await this.root.children();
+    } catch (error) {
+      // children() already turns AWS failures into error rows; this is the last line of defence.
+      this.log.error(`Unexpected failure while listing ${node?.id ?? this.id}: ${String(error)}`);
+      return [];
+    }
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent === this.root ? undefined : node.parent;
+  }
+
+  refresh(node?: RefreshableNode): void {
+    const target = node ?? this.root;
+    target.invalidate();
+    this.changed.fire(target === this.root ? undefined : target);
+  }
+
+  redraw(node: ExplorerNode): void {
+    this.changed.fire(node);
+  }
+
+  /** The top-level rows as last loaded, for commands that act on the whole view. */
+  async topLevel(): Promise<ExplorerNode[]> {
+    return this.root.children();
+  }
+
+  private updateDescription(): void {
+    if (!this.session.isInitialized) return;
+    const status = this.options.monitor.status;
+    const label = connectionLabel(this.session.connection);
+    this.treeView.description = status?.state === 'checking' ? `${label} · connecting…` : label;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
