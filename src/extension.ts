@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { readFile } from 'node:fs/promises';
 import { AwsSession } from './core/aws/session';
+import { BundledPriceCatalog, type BundledPriceTable } from './core/cost/bundledPrices';
 import { commandTable } from './commands/table';
 import { registerCommands } from './commands/runCommand';
 import { ConnectionMonitor } from './platform/connectionStatus';
@@ -7,7 +9,7 @@ import { ExtensionLog } from './platform/log';
 import type { ExtensionServices } from './platform/services';
 import { affectsConnection, readConnectionSettings } from './platform/settings';
 import { watchSharedFiles } from './platform/sharedFileWatcher';
-import { ExplorerView } from './views/tree/explorerView';
+import { ExplorerView, type ExplorerViewOptions } from './views/tree/explorerView';
 import { StudioRootNode } from './views/studio/studioRootNode';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
@@ -29,10 +31,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<SageMa
   };
   await applySettings();
 
-  const viewOptions = { session, monitor, log };
-  const views = new Map<string, ExplorerView>([
-    ['sagemaker.studio', new ExplorerView({ ...viewOptions, viewId: 'sagemaker.studio', createRoot: (view) => new StudioRootNode(view) })],
-  ]);
+  const prices = new BundledPriceCatalog(async () =>
+    JSON.parse(await readFile(vscode.Uri.joinPath(context.extensionUri, 'data', 'sagemaker-prices.json').fsPath, 'utf8')) as BundledPriceTable,
+  );
+
+  const explorer = (viewId: string, createRoot: ExplorerViewOptions['createRoot']): ExplorerView =>
+    new ExplorerView({ session, monitor, log, viewId, createRoot });
+  const views = new Map(
+    [
+      explorer('sagemaker.studio', (view) => new StudioRootNode(view)),
+    ].map((view) => [view.id, view]),
+  );
   context.subscriptions.push(...views.values());
 
   const services: ExtensionServices = {
@@ -40,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SageMa
     session,
     monitor,
     log,
+    prices,
     views,
     applySettings,
     refreshAll: () => {

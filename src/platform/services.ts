@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AwsSession } from '../core/aws/session';
+import type { PriceCatalog } from '../core/cost/priceCatalog';
 import type { ExplorerView } from '../views/tree/explorerView';
 import type { ConnectionMonitor } from './connectionStatus';
 import type { ExtensionLog } from './log';
@@ -10,6 +11,7 @@ export interface ExtensionServices {
   readonly session: AwsSession;
   readonly monitor: ConnectionMonitor;
   readonly log: ExtensionLog;
+  readonly prices: PriceCatalog;
   readonly views: ReadonlyMap<string, ExplorerView>;
   /** Re-reads settings and the AWS shared files into the session (new clients if they changed). */
   applySettings(): Promise<void>;
