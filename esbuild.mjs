@@ -1,5 +1,6 @@
-// Bundles the extension into dist/: `extension.js` (activation path, no AWS SDK) and `sdk.js`
-// (the AWS SDK, required lazily on first use by src/core/aws/loadSdk.ts).
+// Bundles the extension into dist/: `extension.js` (the activation path) and the modules it
+// requires lazily on first use: `sdk.js` (the AWS SDK, via src/core/aws/loadSdk.ts) and
+// `yaml.js` (the YAML library, via src/core/util/loadYaml.ts).
 // Usage: node esbuild.mjs [--production] [--watch] [--metafile]
 import * as esbuild from 'esbuild';
 import { rm, writeFile } from 'node:fs/promises';
@@ -8,19 +9,21 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const metafile = process.argv.includes('--metafile');
 
-/** Keeps the SDK out of extension.js: `import('./sdk')` in loadSdk.ts becomes `require('./sdk.js')`. */
-const lazySdk = {
-  name: 'lazy-sdk',
+/** Lazily required bundles: `import('./sdk')` in loadSdk.ts becomes `require('./sdk.js')`, etc. */
+const lazyModules = { sdk: { loader: 'loadSdk.ts', output: './sdk.js' }, yamlLib: { loader: 'loadYaml.ts', output: './yaml.js' } };
+const lazy = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
-      args.importer.endsWith('loadSdk.ts') ? { path: './sdk.js', external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\/(sdk|yamlLib)$/ }, (args) => {
+      const module = lazyModules[args.path.slice(2)];
+      return module && args.importer.endsWith(module.loader) ? { path: module.output, external: true } : undefined;
+    });
   },
 };
 
 /** @type {esbuild.BuildOptions} */
 const options = {
-  entryPoints: { extension: 'src/extension.ts', sdk: 'src/core/aws/sdk.ts' },
+  entryPoints: { extension: 'src/extension.ts', sdk: 'src/core/aws/sdk.ts', yaml: 'src/core/util/yamlLib.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'cjs',
@@ -33,7 +36,7 @@ const options = {
   legalComments: production ? 'linked' : 'none',
   metafile,
   logLevel: 'warning',
-  plugins: [lazySdk],
+  plugins: [lazy],
 };
 
 // Stale outputs (a source map from a development build) must not ship in a release package.

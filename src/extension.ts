@@ -6,9 +6,11 @@ import { commandTable } from './commands/table';
 import { registerCommands } from './commands/runCommand';
 import { ConnectionMonitor } from './platform/connectionStatus';
 import { ExtensionLog } from './platform/log';
+import { ResourceEvents } from './platform/resourceEvents';
 import type { ExtensionServices } from './platform/services';
 import { affectsConnection, readConnectionSettings } from './platform/settings';
 import { watchSharedFiles } from './platform/sharedFileWatcher';
+import { DetailsDocuments } from './views/details/detailsDocuments';
 import { ExplorerView, type ExplorerViewOptions } from './views/tree/explorerView';
 import { StudioRootNode } from './views/studio/studioRootNode';
 
@@ -43,6 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SageMa
     ].map((view) => [view.id, view]),
   );
   context.subscriptions.push(...views.values());
+  const details = new DetailsDocuments();
+  const resourceEvents = new ResourceEvents();
+  context.subscriptions.push(details, resourceEvents);
 
   const services: ExtensionServices = {
     context,
@@ -51,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SageMa
     log,
     prices,
     views,
+    details,
+    resourceEvents,
     applySettings,
     refreshAll: () => {
       for (const view of views.values()) view.refresh();

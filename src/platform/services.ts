@@ -1,9 +1,11 @@
 import type * as vscode from 'vscode';
 import type { AwsSession } from '../core/aws/session';
 import type { PriceCatalog } from '../core/cost/priceCatalog';
+import type { DetailsDocuments } from '../views/details/detailsDocuments';
 import type { ExplorerView } from '../views/tree/explorerView';
 import type { ConnectionMonitor } from './connectionStatus';
 import type { ExtensionLog } from './log';
+import type { ResourceEvents } from './resourceEvents';
 
 /** What the composition root builds once and hands to every command, view and status item. */
 export interface ExtensionServices {
@@ -13,6 +15,10 @@ export interface ExtensionServices {
   readonly log: ExtensionLog;
   readonly prices: PriceCatalog;
   readonly views: ReadonlyMap<string, ExplorerView>;
+  /** Read-only YAML documents with Describe output (Show Details). */
+  readonly details: DetailsDocuments;
+  /** Fired after the extension changes resources, so others refresh at once. */
+  readonly resourceEvents: ResourceEvents;
   /** Re-reads settings and the AWS shared files into the session (new clients if they changed). */
   applySettings(): Promise<void>;
   /** Lists every view again, e.g. after an action that changed resources in several of them. */
