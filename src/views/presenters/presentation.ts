@@ -15,9 +15,9 @@ export interface NodePresentation {
   readonly command?: { readonly id: string; readonly title: string };
 }
 
-/** Escapes text for a Markdown tooltip. */
+/** Escapes text for a Markdown tooltip (values never start a line, so list markers are safe). */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]#!|<>~]/g, '\\$&');
 }
 
 /** A Markdown tooltip from a title and label/value rows (rows with an empty value are dropped). */

@@ -7,8 +7,19 @@ export const defaultPollDelaysMs = [3_000, 5_000, 10_000, 15_000, 30_000, 60_000
 interface Entry {
   node: RefreshableNode;
   step: number;
-  timer?: NodeJS.Timeout;
+  timer?: unknown;
 }
+
+/** The timer functions the poller uses; tests pass a manual clock. */
+export interface PollTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: PollTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 /**
  * Refreshes lists whose resources are in a transitional state until they settle, with backoff,
@@ -21,6 +32,7 @@ export class TransitionPoller implements vscode.Disposable {
   constructor(
     private readonly refresh: (node: RefreshableNode) => void,
     private readonly delaysMs: readonly number[] = defaultPollDelaysMs,
+    private readonly timers: PollTimers = realTimers,
   ) {}
 
   /** Called by a list after it loads: keep refreshing it while `moving`, else stop. */
@@ -31,7 +43,7 @@ export class TransitionPoller implements vscode.Disposable {
       return;
     }
     if (existing) {
-      clearTimeout(existing.timer);
+      this.timers.clearTimeout(existing.timer);
       existing.node = node;
       existing.step = Math.min(existing.step + 1, this.delaysMs.length - 1);
       this.schedule(existing);
@@ -45,7 +57,7 @@ export class TransitionPoller implements vscode.Disposable {
   untrack(node: RefreshableNode): void {
     const entry = this.entries.get(node.id);
     if (entry && entry.node === node) {
-      clearTimeout(entry.timer);
+      this.timers.clearTimeout(entry.timer);
       this.entries.delete(node.id);
     }
   }
@@ -53,7 +65,7 @@ export class TransitionPoller implements vscode.Disposable {
   /** After a user action on a list: poll it from the quickest delay again. */
   kick(node: RefreshableNode): void {
     const entry = this.entries.get(node.id) ?? { node, step: 0 };
-    clearTimeout(entry.timer);
+    this.timers.clearTimeout(entry.timer);
     entry.node = node;
     entry.step = 0;
     this.entries.set(node.id, entry);
@@ -64,7 +76,7 @@ export class TransitionPoller implements vscode.Disposable {
     if (visible === this.visible) return;
     this.visible = visible;
     for (const entry of this.entries.values()) {
-      clearTimeout(entry.timer);
+      this.timers.clearTimeout(entry.timer);
       entry.timer = undefined;
       // Coming back into view: catch up at once with what changed while hidden.
       if (visible) this.fire(entry);
@@ -77,7 +89,7 @@ export class TransitionPoller implements vscode.Disposable {
 
   private schedule(entry: Entry): void {
     if (!this.visible) return;
-    entry.timer = setTimeout(() => this.fire(entry), this.delaysMs[entry.step]);
+    entry.timer = this.timers.setTimeout(() => this.fire(entry), this.delaysMs[entry.step] ?? 60_000);
   }
 
   private fire(entry: Entry): void {
@@ -90,7 +102,7 @@ export class TransitionPoller implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const entry of this.entries.values()) clearTimeout(entry.timer);
+    for (const entry of this.entries.values()) this.timers.clearTimeout(entry.timer);
     this.entries.clear();
   }
 }
