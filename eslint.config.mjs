@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 /** The layers above `src/core`: core may never import them (nor `vscode`). */
 const layersAboveCore = ['**/views/**', '**/commands/**', '**/statusBar/**', '**/webviews/**', '**/extension'];
@@ -36,5 +37,9 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'media/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
 );
