@@ -7,7 +7,7 @@ import type { InstanceUse, PriceCatalog, PriceQuery, PriceQuote } from './priceC
  * Studio rate is only an estimate, and is labelled as one.
  */
 export interface BundledPriceTable {
-  readonly aws_publication_date: string;
+  readonly source: { readonly aws_publication_date: string };
   readonly prices: Readonly<Record<string, { readonly studio_classic?: Readonly<Record<string, number>> }>>;
 }
 
@@ -18,7 +18,7 @@ export class BundledPrices {
   readonly asOf: string;
 
   constructor(private readonly table: BundledPriceTable) {
-    this.asOf = table.aws_publication_date.slice(0, 10);
+    this.asOf = table.source.aws_publication_date.slice(0, 10);
   }
 
   quote(query: PriceQuery): PriceQuote | undefined {
@@ -66,6 +66,10 @@ export class BundledPriceCatalog implements PriceCatalog {
       () => undefined,
     );
     return this.loading;
+  }
+
+  prepareQuotes(queries: readonly PriceQuery[]): Promise<void> {
+    return this.prepare(queries[0]?.region ?? '');
   }
 
   onDidUpdate(listener: () => void): { dispose(): void } {

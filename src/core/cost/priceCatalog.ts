@@ -41,14 +41,25 @@ export interface PriceCatalog {
   quote(query: PriceQuery): PriceQuote | undefined;
   /** Loads live prices for a region into the cache (falls back silently to the bundled table). */
   prepare(region: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Fetches the prices of exactly these queries (the live catalog asks the Pricing API per
+   * region × instance type × use), so that `quote` answers them at once. Optional: callers fall
+   * back to `prepare(region)`.
+   */
+  prepareQuotes?(queries: readonly PriceQuery[], signal?: AbortSignal): Promise<void>;
   /** Subscribe to hear when prepared prices change what `quote` answers. */
   onDidUpdate(listener: () => void): { dispose(): void };
 }
 
-/** "$0.23/h", "≈ $0.23/h (Studio rate of 2025-12-05)", "price unknown". */
+/**
+ * "$0.23/h" (live), "$0.23/h (published rate of 2025-12-05)" (bundled: its date is always shown),
+ * "≈ $0.23/h (Studio rate of 2025-12-05)" (estimate), "price unknown".
+ */
 export function formatQuote(quote: PriceQuote | undefined): string {
   if (!quote) return 'price unknown';
   const amount = formatHourly(quote.usdPerHour);
-  if (quote.source === 'estimate') return `≈ ${amount}${quote.basis ? ` (${quote.basis})` : ''}`;
+  const basis = quote.basis ? ` (${quote.basis})` : '';
+  if (quote.source === 'estimate') return `≈ ${amount}${basis}`;
+  if (quote.source === 'bundled') return `${amount}${basis}`;
   return amount;
 }

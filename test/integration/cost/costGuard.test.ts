@@ -1,0 +1,191 @@
+// The cost guard in a real VS Code against the local service's `demo` data in two regions: the
+// status bar's count and $/h against what the seeded billable set costs (worked out here from the
+// service's own state and price list), the threshold colour, shutting down exactly what is picked,
+// a denied region noted but not fatal, and a long-running warning shown once.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { formatHourly } from '../../../src/core/util/format';
+import { products } from '../../emulator/pricing/catalog';
+import { expectedBilling, type ExpectedResource } from '../../unit/cost/support/expectedBilling';
+import { useEmulator } from '../support/emulator';
+import { updateSettings } from '../support/settings';
+import { ui } from '../support/ui';
+import { waitFor } from '../support/wait';
+
+const EXTENSION_ID = 'sagemaker-tools.sagemaker-companion';
+const ITEM_ID = `${EXTENSION_ID}.sagemaker.cost`;
+const REGIONS = ['us-east-1', 'eu-west-1'];
+
+/** The offer's use for each of the guard's uses: this test's own reading of the price list. */
+function offerComponent(resource: ExpectedResource): string | undefined {
+  switch (resource.use) {
+    case 'studio':
+      return { JupyterLab: 'Studio-JupyterLab', CodeEditor: 'studio-codeeditor', KernelGateway: 'Studio-Notebook', JupyterServer: 'Studio-Notebook' }[resource.appType ?? ''];
+    case 'notebookInstance':
+      return 'Notebook';
+    // Spot has no fixed rate: the guard shows the on-demand rate as its upper bound.
+    case 'training':
+    case 'spotTraining':
+      return 'Training';
+    case 'hosting':
+      return 'Hosting';
+    case 'asyncInference':
+      return 'AsyncInf';
+    case 'processing':
+      return 'Processing';
+    case 'batchTransform':
+      return 'BatchTransform';
+    default:
+      return undefined;
+  }
+}
+
+interface Expected {
+  readonly count: number;
+  readonly knownUsdPerHour: number;
+  readonly unknown: number;
+  /** A rate stands in for another (spot training at the on-demand rate). */
+  readonly estimated: boolean;
+}
+
+/** What the seeded billable set costs per hour by the service's own price list. */
+function expectedCost(state: Parameters<typeof expectedBilling>[0]): Expected {
+  const rates = new Map(products().map((product) => [`${product.attributes.regionCode}|${product.attributes.instanceName}|${product.attributes.platoinstancetype}`, product.price]));
+  const resources = REGIONS.flatMap((region) => expectedBilling(state, region));
+  let known = 0;
+  let unknown = 0;
+  for (const resource of resources) {
+    let resourceUnknown = false;
+    for (const [type, count] of Object.entries(resource.instances)) {
+      const rate = rates.get(`${resource.region}|${type}|${offerComponent(resource) ?? '-'}`);
+      if (rate === undefined) resourceUnknown = true;
+      else known += rate * count;
+    }
+    if (resourceUnknown) unknown++;
+  }
+  return { count: resources.length, knownUsdPerHour: known, unknown, estimated: resources.some((resource) => resource.use === 'spotTraining') };
+}
+
+/** "≥" when some price is unknown, else "≈" when a rate is an estimate. */
+const statusText = (expected: Expected, icon: string): string =>
+  `${icon} ${expected.unknown > 0 ? '≥ ' : expected.estimated ? '≈ ' : ''}${formatHourly(expected.knownUsdPerHour)} · ${expected.count} running`;
+
+describe('Cost guard', function () {
+  this.timeout(180_000);
+  const costSettings = {
+    'sagemaker.cost.enabled': true,
+    'sagemaker.cost.regions': ['eu-west-1'],
+    'sagemaker.cost.warningThreshold': 10_000,
+    'sagemaker.cost.warnAfterHours.studioApps': 0,
+    'sagemaker.cost.warnAfterHours.notebookInstances': 0,
+    'sagemaker.cost.warnAfterHours.endpoints': 0,
+    'sagemaker.cost.warnAfterHours.jobs': 0,
+  };
+
+  // Before the service starts, so that no scan runs with the default thresholds (and warns).
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    await updateSettings(costSettings);
+  });
+  const fixture = useEmulator({ data: 'demo', clockSpeed: 0, region: 'us-east-1' });
+  after(async () => {
+    await updateSettings(Object.fromEntries(Object.keys(costSettings).map((key) => [key, undefined])));
+  });
+  beforeEach(async () => {
+    const { emulator } = fixture();
+    emulator.reset({ data: 'demo' });
+    emulator.access.clear();
+    await updateSettings(costSettings);
+  });
+
+  const scan = async (): Promise<void> => {
+    await vscode.commands.executeCommand('sagemaker.scanBillingNow');
+  };
+  const item = (text: string | RegExp, tooltip = false) => ui().statusBarItem({ id: ITEM_ID, text, tooltip, timeout: 20_000 });
+
+  it('shows the count and $/h of what the seeded account runs in both regions, priced by the Price List', async () => {
+    await scan();
+    const expected = expectedCost(fixture().emulator.state);
+    assert.ok(expected.count >= 8 && expected.knownUsdPerHour > 1, 'the demo data runs a fair amount');
+    const shown = await item(statusText(expected, '$(cloud)'));
+    assert.equal(shown.kind, 'standard');
+    assert.equal(shown.hasCommand, true);
+    const withTooltip = await item(/running/, true);
+    assert.match(withTooltip.tooltip ?? '', /us.east.1/);
+    assert.match(withTooltip.tooltip ?? '', /eu.west.1/);
+    assert.match(withTooltip.tooltip ?? '', /AWS Price List/);
+  });
+
+  it('turns to the warning colour over the threshold', async () => {
+    const expected = expectedCost(fixture().emulator.state);
+    await updateSettings({ 'sagemaker.cost.warningThreshold': Math.floor(expected.knownUsdPerHour) - 0.5 });
+    await scan();
+    const warning = await item(statusText(expected, '$(warning)'));
+    assert.equal(warning.kind, 'warning');
+    await updateSettings({ 'sagemaker.cost.warningThreshold': Math.ceil(expected.knownUsdPerHour) + 1 });
+    const calm = await item(statusText(expected, '$(cloud)'));
+    assert.equal(calm.kind, 'standard');
+  });
+
+  it('shuts down exactly the resources picked in the quick pick, after one confirmation', async () => {
+    const { emulator } = fixture();
+    await scan();
+    const before = expectedCost(emulator.state);
+    emulator.requests.clear();
+    const shown = vscode.commands.executeCommand('sagemaker.showBillingNow');
+    const picker = await ui().quickPick({ title: /billing now/, timeout: 20_000 });
+    assert.equal(picker.canSelectMany, true);
+    // Most expensive first: every row's rate is no higher than the one above it.
+    const rates = picker.items.map((row) => Number(/\$([\d.]+)\/h/.exec(row.description ?? '')?.[1] ?? 'NaN')).filter((rate) => !Number.isNaN(rate));
+    assert.deepEqual(rates, [...rates].sort((a, b) => b - a));
+    // The list is longer than the picker shows: filter, pick, filter again (picks are kept).
+    await ui().quickPickType('churn-analysis');
+    await ui().quickPickToggle(/churn-analysis-nb/);
+    await ui().quickPickType('llm-summarizer');
+    await ui().quickPickToggle(/llm-summarizer-g5/);
+    await ui().quickPickAccept();
+    const dialog = await ui().dialog({ timeout: 10_000 });
+    assert.match(dialog.message, /^Shut down 2 SageMaker resources\? They save /);
+    assert.match(dialog.detail ?? '', /Stop notebook instance churn-analysis-nb \(us-east-1\)/);
+    assert.match(dialog.detail ?? '', /Delete endpoint llm-summarizer-g5 \(us-east-1\)/);
+    await ui().clickDialogButton('Shut Down');
+    await shown;
+    const actions = () =>
+      emulator.requests
+        .list((record) => /^(Stop|Delete)/.test(record.operation))
+        .map((record) => `${record.operation} ${JSON.stringify(record.input)}`)
+        .sort();
+    await waitFor(() => actions().length === 2, { timeout: 15_000, message: 'two shutdown calls' });
+    assert.deepEqual(actions(), ['DeleteEndpoint {"EndpointName":"llm-summarizer-g5"}', 'StopNotebookInstance {"NotebookInstanceName":"churn-analysis-nb"}']);
+    // The guard rescans at once after the extension's own action.
+    await item(new RegExp(` · ${before.count - 2} running$`));
+  });
+
+  it('notes a region that is not enabled or denies access, and shows the rest', async () => {
+    const { emulator } = fixture();
+    emulator.access.disableRegion('ap-east-1');
+    emulator.access.deny({ region: 'ap-southeast-2' });
+    await updateSettings({ 'sagemaker.cost.regions': ['eu-west-1', 'ap-east-1', 'ap-southeast-2'] });
+    await scan();
+    const expected = expectedCost(emulator.state);
+    await item(statusText(expected, '$(cloud)'));
+    const shown = await item(/running/, true);
+    assert.match(shown.tooltip ?? '', /Skipped: ap-east-1 \(not enabled for this account\), ap-southeast-2 \(access denied\)/);
+  });
+
+  it('warns once about a resource running longer than its threshold', async () => {
+    await ui().clearNotifications();
+    await updateSettings({ 'sagemaker.cost.warnAfterHours.notebookInstances': 8 });
+    await scan();
+    const message = /^SageMaker notebook instance churn-analysis-nb \(us-east-1\) has been running for \d+d \d+h at \$[\d.]+\/h \(\$[\d.]+ so far\)\.$/;
+    const [warning] = await ui().notifications({ message, timeout: 20_000 });
+    assert.deepEqual(warning?.buttons, ['Shut Down', 'Snooze…', "Don't Warn for This Resource"]);
+    assert.equal(warning?.severity, 'warning');
+    await ui().clearNotifications();
+    await scan();
+    await scan();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const again = (await ui().notifications({ minCount: 0 })).filter((notification) => message.test(notification.message));
+    assert.deepEqual(again, [], 'the same resource is not warned about twice in a day');
+  });
+});
