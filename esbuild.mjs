@@ -39,14 +39,38 @@ const options = {
   plugins: [lazy],
 };
 
+/**
+ * The job panels' scripts (browser, one IIFE each, with uPlot from node_modules) and uPlot's
+ * stylesheet, into dist/webviews/: the only folder besides media/ that panels may load from.
+ */
+/** @type {esbuild.BuildOptions} */
+const webviewOptions = {
+  entryPoints: {
+    trainingJob: 'src/webviews/client/trainingJob.ts',
+    tuningJob: 'src/webviews/client/tuningJob.ts',
+    uPlot: 'node_modules/uplot/dist/uPlot.min.css',
+  },
+  outdir: 'dist/webviews',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  legalComments: production ? 'linked' : 'none',
+  metafile,
+  logLevel: 'warning',
+};
+
 // Stale outputs (a source map from a development build) must not ship in a release package.
 await rm('dist', { recursive: true, force: true });
 
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  const contexts = await Promise.all([esbuild.context(options), esbuild.context(webviewOptions)]);
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
   console.log('esbuild: watching src/ for changes');
 } else {
-  const result = await esbuild.build(options);
+  const [result] = await Promise.all([esbuild.build(options), esbuild.build(webviewOptions)]);
   if (metafile) await writeFile('dist/meta.json', JSON.stringify(result.metafile));
 }

@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { deleteEndpointConfig, EndpointConfigCache } from '../../core/resources/endpointConfigs';
+import { deleteEndpoint, endpointHourlyCost, listEndpointsPage, type Endpoint } from '../../core/resources/endpoints';
+import { deleteModel } from '../../core/resources/models';
+import type { ExtensionServices } from '../../platform/services';
+import { formatEndpointCost, formatVariantCapacity } from '../../views/presenters/inference';
+import { EndpointNode } from '../../views/inference/endpointNode';
+import { inferenceRoot } from '../../views/inference/inferenceView';
+import { defineCommand, selectedNodes } from '../command';
+import { reportOutcomes, runPerItem } from '../jobs/perItem';
+
+interface Deletion {
+  readonly kind: 'endpoint' | 'endpointConfig' | 'model';
+  readonly region: string;
+  readonly name: string;
+}
+
+const nouns: Record<Deletion['kind'], string> = { endpoint: 'endpoint', endpointConfig: 'endpoint config', model: 'model' };
+
+async function pickEndpoints(services: ExtensionServices): Promise<Endpoint[]> {
+  const { clients, connection } = services.session;
+  const root = inferenceRoot(services);
+  const page = await listEndpointsPage(clients, connection.region, { pageSize: 100 }, { configs: root?.configs ?? new EndpointConfigCache(), log: services.log });
+  if (page.items.length === 0) {
+    void vscode.window.showInformationMessage(`No endpoints in ${connection.region}.`);
+    return [];
+  }
+  const picked = await vscode.window.showQuickPick(
+    page.items.map((endpoint) => ({ label: endpoint.name, description: endpoint.status, endpoint })),
+    { title: `Delete endpoints in ${connection.region}`, canPickMany: true },
+  );
+  return picked?.map((item) => item.endpoint) ?? [];
+}
+
+/** Configs and models of the endpoints being deleted that no other listed endpoint uses. */
+function companions(targets: readonly Endpoint[], others: readonly Endpoint[]): { deletions: Deletion[]; kept: string[] } {
+  const deleting = new Set(targets.map((endpoint) => endpoint.name));
+  const stillUsed = others.filter((endpoint) => !deleting.has(endpoint.name));
+  const deletions: Deletion[] = [];
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  for (const endpoint of targets) {
+    const candidates: Deletion[] = [
+      ...(endpoint.configName ? [{ kind: 'endpointConfig' as const, region: endpoint.region, name: endpoint.configName }] : []),
+      ...endpoint.variants.flatMap((variant) => (variant.modelName ? [{ kind: 'model' as const, region: endpoint.region, name: variant.modelName }] : [])),
+    ];
+    for (const candidate of candidates) {
+      const key = `${candidate.kind}/${candidate.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const user = stillUsed.find((other) =>
+        candidate.kind === 'endpointConfig' ? other.configName === candidate.name : other.variants.some((variant) => variant.modelName === candidate.name),
+      );
+      if (user) kept.push(`${nouns[candidate.kind]} ${candidate.name} (also used by endpoint ${user.name})`);
+      else deletions.push(candidate);
+    }
+  }
+  return { deletions, kept };
+}
+
+/**
+ * Deletes endpoints (their instances stop billing), optionally with their configs and models,
+ * after a modal confirmation naming each endpoint, what it costs per hour, and each config and
+ * model the second button would delete. Configs and models another endpoint uses are kept.
+ */
+export const deleteEndpoints = defineCommand(
+  'sagemaker.deleteEndpoint',
+  (node?: unknown) => (node instanceof EndpointNode ? `delete the endpoint ${node.endpoint.name}` : 'delete endpoints'),
+  async (services, node?: unknown, nodes?: unknown[]) => {
+    let targets = selectedNodes(node, nodes)
+      .filter((candidate): candidate is EndpointNode => candidate instanceof EndpointNode)
+      .map((candidate) => candidate.endpoint)
+      .filter((endpoint) => endpoint.status !== 'Deleting');
+    if (targets.length === 0 && node === undefined) targets = await pickEndpoints(services);
+    if (targets.length === 0) return;
+
+    const root = inferenceRoot(services);
+    const listed = ((await root?.group('endpoints'))?.shownItems ?? []) as readonly Endpoint[];
+    const { deletions, kept } = companions(targets, listed);
+    const endpointLines = targets.map((endpoint) => {
+      const capacity = endpoint.variants.map(formatVariantCapacity).join(' + ');
+      const cost = endpoint.detail === 'full' ? formatEndpointCost(endpointHourlyCost(endpoint, services.prices)) : undefined;
+      return `• endpoint ${endpoint.name}${capacity || cost ? ` (${[capacity, cost].filter(Boolean).join(', ')})` : ''}`;
+    });
+    const detail = [
+      ...endpointLines,
+      '',
+      deletions.length > 0
+        ? `"${targets.length === 1 ? 'Delete Endpoint, Config and Model' : 'Delete Endpoints, Configs and Models'}" also deletes:\n${deletions.map((d) => `• ${nouns[d.kind]} ${d.name}`).join('\n')}`
+        : 'Its configuration and models stay.',
+      ...(kept.length > 0 ? ['', `Kept in any case:\n${kept.map((line) => `• ${line}`).join('\n')}`] : []),
+    ].join('\n');
+    const one = targets.length === 1;
+    const endpointOnly = one ? 'Delete Endpoint' : 'Delete Endpoints';
+    const everything = one ? 'Delete Endpoint, Config and Model' : 'Delete Endpoints, Configs and Models';
+    const question = one ? `Delete the endpoint ${targets[0]!.name}?` : `Delete these ${targets.length} endpoints?`;
+    const answer = await vscode.window.showWarningMessage(question, { modal: true, detail }, endpointOnly, ...(deletions.length > 0 ? [everything] : []));
+    if (answer !== endpointOnly && answer !== everything) return;
+
+    const work: Deletion[] = [...targets.map((endpoint) => ({ kind: 'endpoint' as const, region: endpoint.region, name: endpoint.name })), ...(answer === everything ? deletions : [])];
+    await deleteAll(services, work);
+  },
+);
+
+/** Deletes in order (endpoints first, then configs, then models), each on its own, and reports per item. */
+export async function deleteAll(services: ExtensionServices, work: readonly Deletion[]): Promise<void> {
+  const { clients } = services.session;
+  const outcomes = await runPerItem(
+    work.length === 1 ? `Deleting ${work[0]!.name}…` : `Deleting ${work.length} resources…`,
+    work,
+    (item) => `${nouns[item.kind]} ${item.name}`,
+    async (item, signal) => {
+      if (item.kind === 'endpoint') await deleteEndpoint(clients, item.region, item.name, signal);
+      else if (item.kind === 'endpointConfig') await deleteEndpointConfig(clients, item.region, item.name, signal);
+      else await deleteModel(clients, item.region, item.name, signal);
+    },
+  );
+  const root = inferenceRoot(services);
+  for (const outcome of outcomes) {
+    if (outcome.error !== undefined) continue;
+    const { kind, region, name } = outcome.item;
+    services.log.info(`Deleted ${nouns[kind]} ${name} (${region})`);
+    if (kind === 'endpointConfig') root?.configs.forget(region, name);
+    // The Inference view lists the kind again on this event (and the cost guard hears it too).
+    services.resourceEvents.changed({ region, kind, name });
+  }
+  await reportOutcomes(services, outcomes, {
+    done: (item) => `Deleting ${nouns[item.kind]} ${item.name}`,
+    action: (item) => `delete the ${nouns[item.kind]} ${item.name}`,
+    summary: 'Delete',
+  });
+}

@@ -1,0 +1,69 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClientFactory } from '../../../../src/core/aws/clientFactory';
+import { resolveConnection } from '../../../../src/core/aws/connection';
+import { loadSharedConfig } from '../../../../src/core/aws/sharedConfig';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../../emulator/index';
+
+/**
+ * The local service and a real ClientFactory pointed at it (every service on its one port),
+ * signing with a static profile from temporary shared files: what the extension builds, minus
+ * VS Code. Used by the jobs, logs and inference unit tests and by the jobs benchmark.
+ */
+export interface EmulatorClients {
+  readonly emulator: Emulator;
+  readonly clients: ClientFactory;
+  readonly region: string;
+  /** Another factory on the same connection (new clients: they know nothing of earlier answers). */
+  newClients(): ClientFactory;
+  dispose(): Promise<void>;
+}
+
+const savedKeys = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_REGION', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] as const;
+
+export async function startWithClients(options: EmulatorOptions = {}, maxAttempts = 1): Promise<EmulatorClients> {
+  const emulator = await startEmulator({ validateResponses: true, ...options });
+  const region = emulator.regions[0] ?? 'us-east-1';
+  const folder = await mkdtemp(join(tmpdir(), 'jobs-profile-'));
+  const config = join(folder, 'config');
+  const credentials = join(folder, 'credentials');
+  await writeFile(config, `[profile jobs-test]\nregion = ${region}\n`);
+  await writeFile(
+    credentials,
+    `[jobs-test]\naws_access_key_id = ${emulator.credentials.accessKeyId}\naws_secret_access_key = ${emulator.credentials.secretAccessKey}\n`,
+  );
+  const previous = Object.fromEntries(savedKeys.map((key) => [key, process.env[key]]));
+  Object.assign(process.env, {
+    AWS_CONFIG_FILE: config,
+    AWS_SHARED_CREDENTIALS_FILE: credentials,
+    AWS_PROFILE: 'jobs-test',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+  delete process.env.AWS_REGION;
+  const env = { ...process.env };
+  const shared = await loadSharedConfig(env);
+  const url = emulator.url;
+  const connection = resolveConnection(
+    { profile: 'jobs-test', endpointUrl: url, serviceEndpoints: { sagemakerRuntime: url, logs: url, s3: url, sts: url, pricing: url } },
+    env,
+    shared,
+  );
+  const create = (): ClientFactory => new ClientFactory({ connection, shared, userAgent: 'sagemaker-companion-tests', maxAttempts });
+  const clients = create();
+  return {
+    emulator,
+    clients,
+    region,
+    newClients: create,
+    dispose: async () => {
+      clients.dispose();
+      await emulator.stop();
+      for (const key of savedKeys) {
+        if (previous[key] === undefined) delete process.env[key];
+        else process.env[key] = previous[key];
+      }
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
