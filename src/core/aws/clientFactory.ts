@@ -13,7 +13,8 @@ import type { SharedConfig } from './sharedConfig';
 /** The SDK clients the extension uses, by region. Everything that calls AWS receives one of these. */
 export interface AwsClients {
   readonly connection: Connection;
-  sagemaker(region?: string): Promise<SageMakerClient>;
+  /** `maxAttempts: 1` gives a client that never retries by itself (creates whose outcome must be checked first). */
+  sagemaker(region?: string, options?: ClientOptions): Promise<SageMakerClient>;
   runtime(region?: string): Promise<SageMakerRuntimeClient>;
   logs(region?: string): Promise<CloudWatchLogsClient>;
   s3(region?: string): Promise<S3Client>;
@@ -24,6 +25,12 @@ export interface AwsClients {
   credentials(): Promise<AwsCredentialIdentity>;
   /** The endpoint override in force for a service, if any (for messages). */
   endpointFor(service: ServiceId): string | undefined;
+}
+
+/** Per-client variations of the connection's defaults. */
+export interface ClientOptions {
+  /** Attempts per call including the first; 1 turns the SDK's own retries off. */
+  readonly maxAttempts?: number;
 }
 
 export interface ClientFactoryOptions {
@@ -55,8 +62,8 @@ export class ClientFactory implements AwsClients {
     return this.options.connection;
   }
 
-  sagemaker(region?: string): Promise<SageMakerClient> {
-    return this.client('sagemaker', region, (sdk, config) => new sdk.sagemaker.SageMakerClient(config));
+  sagemaker(region?: string, options?: ClientOptions): Promise<SageMakerClient> {
+    return this.client('sagemaker', region, (sdk, config) => new sdk.sagemaker.SageMakerClient(config), options);
   }
 
   runtime(region?: string): Promise<SageMakerRuntimeClient> {
@@ -103,14 +110,16 @@ export class ClientFactory implements AwsClients {
     service: ServiceId,
     region: string | undefined,
     create: (sdk: AwsSdk, config: BaseClientConfig) => T,
+    options?: ClientOptions,
   ): Promise<T> {
     const resolvedRegion = region ?? this.options.connection.region;
-    const key = `${service}/${resolvedRegion}`;
+    const key = `${service}/${resolvedRegion}${options?.maxAttempts === undefined ? '' : `/attempts=${options.maxAttempts}`}`;
     let pending = this.clients.get(key) as Promise<T> | undefined;
     if (!pending) {
       pending = (async () => {
         const sdk = await loadSdk();
-        return create(sdk, await this.baseConfig(service, resolvedRegion));
+        const config = await this.baseConfig(service, resolvedRegion);
+        return create(sdk, options?.maxAttempts === undefined ? config : { ...config, maxAttempts: options.maxAttempts });
       })();
       this.clients.set(key, pending);
       // A failed creation must not be cached forever.

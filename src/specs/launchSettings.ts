@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+
+/** The launch settings (`sagemaker.launch.*`), read when needed so edits apply at once. */
+export const launchSettingKeys = {
+  role: 'sagemaker.launch.executionRoleArn',
+  tags: 'sagemaker.launch.tags',
+  notify: 'sagemaker.launch.notifyWhenDone',
+} as const;
+
+/** `${role}`: machine-scoped, so a cloned repository cannot choose the role a launch passes. */
+export function executionRole(): string | undefined {
+  const inspected = vscode.workspace.getConfiguration('sagemaker.launch').inspect<string>('executionRoleArn');
+  return (inspected?.globalValue ?? inspected?.defaultValue)?.trim() || undefined;
+}
+
+/** Tags put on everything a launch creates (the extension adds its own). */
+export function launchTags(): Record<string, string> {
+  const value = vscode.workspace.getConfiguration('sagemaker.launch').get<Record<string, unknown>>('tags') ?? {};
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key).map(([key, tag]) => [key, String(tag)]));
+}
+
+export function notifyWhenDone(): boolean {
+  return vscode.workspace.getConfiguration('sagemaker.launch').get<boolean>('notifyWhenDone') ?? true;
+}
+
+export function affectsLaunch(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration('sagemaker.launch') || event.affectsConfiguration('sagemaker.region') || event.affectsConfiguration('sagemaker.profile');
+}
