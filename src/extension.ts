@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { readFile } from 'node:fs/promises';
 import { AwsSession } from './core/aws/session';
-import { BundledPriceCatalog, type BundledPriceTable } from './core/cost/bundledPrices';
 import { commandTable } from './commands/table';
 import { registerCommands } from './commands/runCommand';
 import { ConnectionMonitor } from './platform/connectionStatus';
@@ -10,9 +8,18 @@ import { ResourceEvents } from './platform/resourceEvents';
 import type { ExtensionServices } from './platform/services';
 import { affectsConnection, readConnectionSettings } from './platform/settings';
 import { watchSharedFiles } from './platform/sharedFileWatcher';
+import { createLaunchFeature } from './specs/launchFeature';
+import { createPriceCatalog, startCostGuard } from './statusBar/costGuardSetup';
 import { DetailsDocuments } from './views/details/detailsDocuments';
 import { ExplorerView, type ExplorerViewOptions } from './views/tree/explorerView';
 import { StudioRootNode } from './views/studio/studioRootNode';
+import { NotebookRootNode } from './views/notebooks/notebookRootNode';
+import { ViewFilter } from './views/studio/viewFilter';
+import { watchStudioResources } from './views/studio/watchResources';
+import { TrainingRootNode } from './views/training/trainingRootNode';
+import { watchTrainingResources } from './views/training/trainingView';
+import { InferenceRootNode } from './views/inference/inferenceRootNode';
+import { watchInferenceResources } from './views/inference/inferenceView';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
 export interface SageMakerCompanionApi {
@@ -33,21 +40,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<SageMa
   };
   await applySettings();
 
-  const prices = new BundledPriceCatalog(async () =>
-    JSON.parse(await readFile(vscode.Uri.joinPath(context.extensionUri, 'data', 'sagemaker-prices.json').fsPath, 'utf8')) as BundledPriceTable,
-  );
+  const { prices, disposables: priceDisposables } = createPriceCatalog(context, session, log);
+  context.subscriptions.push(...priceDisposables);
 
-  const explorer = (viewId: string, createRoot: ExplorerViewOptions['createRoot']): ExplorerView =>
-    new ExplorerView({ session, monitor, log, viewId, createRoot });
+  const explorer = (viewId: string, createRoot: ExplorerViewOptions['createRoot'], options: Partial<ExplorerViewOptions> = {}): ExplorerView =>
+    new ExplorerView({ session, monitor, log, viewId, createRoot, ...options });
+  const studioFilter = new ViewFilter('sagemaker.studio', context.workspaceState);
+  const notebookFilter = new ViewFilter('sagemaker.notebookInstances', context.workspaceState);
+  const filters = new Map([studioFilter, notebookFilter].map((filter) => [filter.viewId, filter]));
+  for (const filter of filters.values()) void filter.publish();
   const views = new Map(
     [
-      explorer('sagemaker.studio', (view) => new StudioRootNode(view)),
+      // Their rows show how long things have run: redrawn each minute while visible.
+      explorer('sagemaker.studio', (view) => new StudioRootNode({ view, prices, filter: studioFilter }), { redrawEveryMs: 60_000 }),
+      explorer('sagemaker.notebookInstances', (view) => new NotebookRootNode({ view, prices, filter: notebookFilter }), { redrawEveryMs: 60_000 }),
+      explorer('sagemaker.training', (view) => new TrainingRootNode({ view, prices })),
+      explorer('sagemaker.inference', (view) => new InferenceRootNode({ view, prices })),
     ].map((view) => [view.id, view]),
   );
   context.subscriptions.push(...views.values());
   const details = new DetailsDocuments();
   const resourceEvents = new ResourceEvents();
   context.subscriptions.push(details, resourceEvents);
+  // The cost guard runs without any view open; its first scan is deferred past activation.
+  const { guard: cost, disposables: costDisposables } = startCostGuard({ context, session, monitor, log, prices, resourceEvents });
+  context.subscriptions.push(...costDisposables);
+  const { feature: launch, disposables: launchDisposables } = createLaunchFeature({ context, session, log, prices });
+  context.subscriptions.push(...launchDisposables);
 
   const services: ExtensionServices = {
     context,
@@ -56,8 +75,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SageMa
     log,
     prices,
     views,
+    filters,
     details,
     resourceEvents,
+    cost,
+    launch,
     applySettings,
     refreshAll: () => {
       for (const view of views.values()) view.refresh();
@@ -71,6 +93,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<SageMa
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void applySettings()),
     watchSharedFiles(session, () => void applySettings()),
+    watchTrainingResources(services),
+    watchInferenceResources(services),
+    watchStudioResources(services),
+    // New prices change what rows show, not what they list: redraw without calling AWS.
+    prices.onDidUpdate(() => {
+      for (const view of views.values()) view.redraw();
+    }),
   );
 
   log.info(`SageMaker Companion ${version} activated (${session.connection.profile ?? 'default'} · ${session.connection.region})`);

@@ -1,4 +1,4 @@
-import type { DomainDetails } from '@aws-sdk/client-sagemaker';
+import type { DescribeDomainResponse, DomainDetails } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
 import { collectPages } from '../aws/paging';
@@ -40,4 +40,29 @@ export async function listDomains(clients: AwsClients, region: string, signal?: 
     { signal },
   );
   return domains.map((details) => toDomain(region, details)).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function describeDomain(clients: AwsClients, region: string, domainId: string, signal?: AbortSignal): Promise<DescribeDomainResponse> {
+  const { sagemaker } = await loadSdk();
+  const client = await clients.sagemaker(region);
+  return client.send(new sagemaker.DescribeDomainCommand({ DomainId: domainId }), { abortSignal: signal });
+}
+
+/**
+ * Whether a domain belongs to SageMaker Unified Studio (created by it, or migrated to it): its
+ * settings then name the Unified Studio domain, project or environment it serves.
+ */
+export function isUnifiedStudioDomain(description: Pick<DescribeDomainResponse, 'DomainSettings'> | undefined): boolean {
+  const settings = description?.DomainSettings?.UnifiedStudioSettings;
+  return Boolean(settings && (settings.DomainId || settings.ProjectId || settings.EnvironmentId));
+}
+
+/**
+ * The ARN of a resource inside a domain (user profile, space, app), built from the domain's ARN
+ * the way SageMaker builds them (lower-cased path), so listings need no Describe call per row.
+ */
+export function studioResourceArn(domainArn: string, resourceType: 'user-profile' | 'space' | 'app', domainId: string, ...path: string[]): string | undefined {
+  const match = /^(arn:[^:]+:sagemaker:[^:]+:\d+:)domain\//.exec(domainArn);
+  if (!match) return undefined;
+  return `${match[1]}${resourceType}/${[domainId, ...path].map((part) => part.toLowerCase()).join('/')}`;
 }

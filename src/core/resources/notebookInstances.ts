@@ -1,5 +1,56 @@
+import type { DescribeNotebookInstanceOutput, NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
+import { collectPages } from '../aws/paging';
+import { delay, throwIfAborted } from '../util/cancellation';
+
+/** A notebook instance as the explorer shows it (all from ListNotebookInstances: no Describe per row). */
+export interface NotebookInstance {
+  readonly region: string;
+  readonly name: string;
+  readonly arn: string;
+  readonly status: string;
+  readonly instanceType?: string;
+  readonly lifecycleConfig?: string;
+  readonly created?: Date;
+  readonly lastModified?: Date;
+}
+
+export function toNotebookInstance(region: string, summary: NotebookInstanceSummary): NotebookInstance {
+  return {
+    region,
+    name: summary.NotebookInstanceName ?? '',
+    arn: summary.NotebookInstanceArn ?? '',
+    status: summary.NotebookInstanceStatus ?? 'Unknown',
+    instanceType: summary.InstanceType,
+    lifecycleConfig: summary.NotebookInstanceLifecycleConfigName || undefined,
+    created: summary.CreationTime,
+    lastModified: summary.LastModifiedTime,
+  };
+}
+
+/** Every notebook instance in `region` (one ListNotebookInstances call per page), by name. */
+export async function listNotebookInstances(clients: AwsClients, region: string, signal?: AbortSignal): Promise<NotebookInstance[]> {
+  const { sagemaker } = await loadSdk();
+  const client = await clients.sagemaker(region);
+  const summaries = await collectPages(
+    async (NextToken) => {
+      const page = await client.send(
+        new sagemaker.ListNotebookInstancesCommand({ NextToken, MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }),
+        { abortSignal: signal },
+      );
+      return { items: page.NotebookInstances ?? [], nextToken: page.NextToken };
+    },
+    { signal },
+  );
+  return summaries.map((summary) => toNotebookInstance(region, summary)).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function describeNotebookInstance(clients: AwsClients, region: string, name: string, signal?: AbortSignal): Promise<DescribeNotebookInstanceOutput> {
+  const { sagemaker } = await loadSdk();
+  const client = await clients.sagemaker(region);
+  return client.send(new sagemaker.DescribeNotebookInstanceCommand({ NotebookInstanceName: name }), { abortSignal: signal });
+}
 
 export async function stopNotebookInstance(clients: AwsClients, region: string, name: string, signal?: AbortSignal): Promise<void> {
   const { sagemaker } = await loadSdk();
@@ -17,4 +68,58 @@ export async function deleteNotebookInstance(clients: AwsClients, region: string
   const { sagemaker } = await loadSdk();
   const client = await clients.sagemaker(region);
   await client.send(new sagemaker.DeleteNotebookInstanceCommand({ NotebookInstanceName: name }), { abortSignal: signal });
+}
+
+/** What each notebook-instance action requires (SageMaker refuses the action in any other status). */
+export const notebookActionStatuses = {
+  stop: ['InService'],
+  start: ['Stopped', 'Failed'],
+  delete: ['Stopped', 'Failed'],
+  open: ['InService'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NotebookAction = keyof typeof notebookActionStatuses;
+
+export function canDoNotebookAction(action: NotebookAction, status: string): boolean {
+  return (notebookActionStatuses[action] as readonly string[]).includes(status);
+}
+
+/** Thrown when a notebook instance settles in a status other than the one waited for. */
+export class UnexpectedNotebookStatusError extends Error {
+  override readonly name = 'UnexpectedNotebookStatusError';
+  constructor(
+    readonly notebookInstance: string,
+    readonly status: string,
+    readonly expected: string,
+    readonly failureReason?: string,
+  ) {
+    super(`Notebook instance ${notebookInstance} became ${status} instead of ${expected}${failureReason ? `: ${failureReason}` : ''}.`);
+  }
+}
+
+export interface WaitOptions {
+  readonly signal?: AbortSignal;
+  /** Delays between DescribeNotebookInstance calls; the last one repeats. */
+  readonly delaysMs?: readonly number[];
+  readonly onStatus?: (status: string) => void;
+}
+
+/** Polls until the instance reaches `target` (Stopping -> Stopped takes a minute or two); fails on Failed. */
+export async function waitForNotebookInstanceStatus(
+  clients: AwsClients,
+  region: string,
+  name: string,
+  target: string,
+  options: WaitOptions = {},
+): Promise<void> {
+  const delays = options.delaysMs ?? [2_000, 3_000, 5_000, 5_000, 10_000];
+  for (let attempt = 0; ; attempt++) {
+    throwIfAborted(options.signal);
+    const description = await describeNotebookInstance(clients, region, name, options.signal);
+    const status = description.NotebookInstanceStatus ?? 'Unknown';
+    options.onStatus?.(status);
+    if (status === target) return;
+    if (status === 'Failed') throw new UnexpectedNotebookStatusError(name, status, target, description.FailureReason);
+    await delay(delays[Math.min(attempt, delays.length - 1)] ?? 5_000, options.signal);
+  }
 }

@@ -1,14 +1,19 @@
 import type * as vscode from 'vscode';
-import { listDomains } from '../../core/resources/domains';
+import type { DescribeDomainResponse } from '@aws-sdk/client-sagemaker';
+import { describeDomain, listDomains } from '../../core/resources/domains';
 import { ContainerNode } from '../tree/containerNode';
 import type { ExplorerNode } from '../tree/explorerNode';
-import type { ViewContext } from '../tree/viewContext';
 import { DomainNode } from './domainNode';
+import type { ExplorerDeps } from './studioDeps';
 
-/** The Studio view's invisible root: the domains of the current region. */
+/**
+ * The Studio view's invisible root: the domains of the current region. Each domain is also
+ * described (in parallel) to mark Unified Studio domains and show their idle shutdown: domains
+ * are few, so this is the one place where a listing pays a Describe per row.
+ */
 export class StudioRootNode extends ContainerNode {
-  constructor(view: ViewContext) {
-    super('studio', undefined, view);
+  constructor(private readonly deps: ExplorerDeps) {
+    super('studio', undefined, deps.view);
   }
 
   treeItem(): vscode.TreeItem {
@@ -21,7 +26,23 @@ export class StudioRootNode extends ContainerNode {
 
   protected async loadChildren(): Promise<ExplorerNode[]> {
     const { region } = this.view.session.connection;
-    const domains = await listDomains(this.view.session.clients, region);
-    return domains.map((domain) => new DomainNode(domain, this, this.view));
+    const { clients } = this.view.session;
+    const domains = await listDomains(clients, region);
+    const descriptions = await Promise.all(
+      domains.map((domain) =>
+        describeDomain(clients, region, domain.id).catch((error: unknown): DescribeDomainResponse | undefined => {
+          // The row still shows; only the Unified Studio mark and idle settings are missing.
+          this.view.log.debug(`Could not describe domain ${domain.id}: ${String(error)}`);
+          return undefined;
+        }),
+      ),
+    );
+    return domains.map((domain, index) => new DomainNode(domain, this, this.deps, descriptions[index]));
+  }
+
+  /** After an action on a domain: list again now, then poll quickly until it settles. */
+  settle(): void {
+    this.view.refresh(this);
+    this.view.poller.kick(this);
   }
 }

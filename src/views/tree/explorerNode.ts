@@ -15,6 +15,11 @@ export interface ExplorerNode {
   invalidate?(): void;
   /** Called when the node has been replaced by a fresh instance (its parent listed again). */
   detach?(): void;
+  /**
+   * Called on hover when `treeItem()` left the tooltip undefined: fills in what costs a call
+   * (a Describe), so listings never pay for it. Failures leave the item as it was.
+   */
+  resolveTreeItem?(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem>;
 }
 
 /** A node whose children are fetched and cached; the poller refreshes it while they move. */

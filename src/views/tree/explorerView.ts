@@ -19,6 +19,8 @@ export interface ExplorerViewOptions {
   /** The invisible root whose children are the view's top-level rows. */
   readonly createRoot: (view: ViewContext) => RefreshableNode;
   readonly canSelectMany?: boolean;
+  /** Redraws every row this often while the view is visible (no AWS call), so ages and run times stay current. */
+  readonly redrawEveryMs?: number;
 }
 
 /** States in which the view shows its welcome content (an empty tree) instead of rows. */
@@ -37,6 +39,7 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerNode>, View
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private redrawTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ExplorerViewOptions) {
     this.session = options.session;
@@ -49,11 +52,16 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerNode>, View
       canSelectMany: options.canSelectMany ?? true,
     });
     this.poller.setVisible(this.treeView.visible);
+    this.updateRedrawTimer(this.treeView.visible);
     this.disposables.push(
       this.treeView,
       this.poller,
       this.changed,
-      this.treeView.onDidChangeVisibility((event) => this.poller.setVisible(event.visible)),
+      this.treeView.onDidChangeVisibility((event) => {
+        this.poller.setVisible(event.visible);
+        this.updateRedrawTimer(event.visible);
+      }),
+      { dispose: () => this.updateRedrawTimer(false) },
       options.monitor.onDidChange(() => this.updateDescription()),
       toDisposable(options.session.onDidChange(() => this.refresh())),
     );
@@ -92,13 +100,33 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerNode>, View
     this.changed.fire(target === this.root ? undefined : target);
   }
 
-  redraw(node: ExplorerNode): void {
-    this.changed.fire(node);
+  redraw(node?: ExplorerNode): void {
+    this.changed.fire(node === this.root ? undefined : node);
+  }
+
+  /** On hover: lets a node fill in a tooltip that costs a call (a Describe), only when someone looks. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!node.resolveTreeItem) return item;
+    const abort = new AbortController();
+    const subscription = token.onCancellationRequested(() => abort.abort());
+    try {
+      return await node.resolveTreeItem(item, abort.signal);
+    } catch (error) {
+      this.log.debug(`Could not resolve the tooltip of ${node.id}: ${String(error)}`);
+      return item;
+    } finally {
+      subscription.dispose();
+    }
   }
 
   /** The top-level rows as last loaded, for commands that act on the whole view. */
   async topLevel(): Promise<ExplorerNode[]> {
     return this.root.children();
+  }
+
+  private updateRedrawTimer(visible: boolean): void {
+    clearInterval(this.redrawTimer);
+    this.redrawTimer = visible && this.options.redrawEveryMs ? setInterval(() => this.redraw(), this.options.redrawEveryMs) : undefined;
   }
 
   private updateDescription(): void {

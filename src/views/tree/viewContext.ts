@@ -10,6 +10,6 @@ export interface ViewContext {
   readonly poller: TransitionPoller;
   /** Lists `node` again (or the whole view) and redraws it. */
   refresh(node?: RefreshableNode): void;
-  /** Redraws a node whose own data changed (no listing). */
-  redraw(node: ExplorerNode): void;
+  /** Redraws a node whose own data changed (no listing); no node: every row (prices changed, say). */
+  redraw(node?: ExplorerNode): void;
 }
