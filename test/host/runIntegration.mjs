@@ -96,6 +96,9 @@ async function runInCodeServer(options, host) {
     module: compiled.index,
     supportExtensions: compiled.supportExtensions,
     environment: { [ENV.artifacts]: artifactsDir, ...(options.grep ? { [ENV.grep]: options.grep } : {}) },
+    // The cost guard scans every local service a suite starts and may warn mid-test; its own
+    // suite turns it on.
+    settings: { 'sagemaker.cost.enabled': false },
     keep: options.keep,
     verbose: options.verbose,
     onOutput: (level, text) => {

@@ -98,9 +98,9 @@ export function classifyAwsError(error: unknown): ClassifiedError {
   if (error instanceof UnknownProfileError) return make('unknownProfile', false);
   if (name === 'CredentialsProviderError' || name === 'TokenProviderError') {
     if (/\bSSO\b|sso login|SSO Token|sso_session/i.test(message)) return make('ssoExpired', false);
-    if (/Profile .* (?:was not found|could not be found)|Could not resolve credentials using profile/i.test(message)) {
-      return make('unknownProfile', false);
-    }
+    // Profiles missing from the files are caught earlier (UnknownProfileError); a profile that exists
+    // but yields nothing ("Could not resolve credentials using profile") has no credentials.
+    if (/Profile \S+ (?:was not found|could not be found)/i.test(message)) return make('unknownProfile', false);
     return make('noCredentials', false);
   }
   if (throttlingCodes.has(code) || httpStatus === 429) return make('throttled', true);

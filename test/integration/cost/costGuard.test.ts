@@ -83,13 +83,15 @@ describe('Cost guard', function () {
   };
 
   // Before the service starts, so that no scan runs with the default thresholds (and warns).
+  let previousSettings: Record<string, unknown> = {};
   before(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    previousSettings = Object.fromEntries(Object.keys(costSettings).map((key) => [key, vscode.workspace.getConfiguration().inspect(key)?.globalValue]));
     await updateSettings(costSettings);
   });
   const fixture = useEmulator({ data: 'demo', clockSpeed: 0, region: 'us-east-1' });
   after(async () => {
-    await updateSettings(Object.fromEntries(Object.keys(costSettings).map((key) => [key, undefined])));
+    await updateSettings(previousSettings);
   });
   beforeEach(async () => {
     const { emulator } = fixture();
