@@ -3,7 +3,7 @@
 // `yaml.js` (the YAML library, via src/core/util/loadYaml.ts).
 // Usage: node esbuild.mjs [--production] [--watch] [--metafile]
 import * as esbuild from 'esbuild';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,6 +17,26 @@ const lazy = {
     build.onResolve({ filter: /^\.\/(sdk|yamlLib)$/ }, (args) => {
       const module = lazyModules[args.path.slice(2)];
       return module && args.importer.endsWith(module.loader) ? { path: module.output, external: true } : undefined;
+    });
+  },
+};
+
+/**
+ * One `vscode` module for the whole bundle. esbuild turns each `import * as vscode from 'vscode'`
+ * of an external CommonJS module into its own copy of the API's properties (one per importing
+ * file, ~60 here), which costs milliseconds at activation. This plugin routes every import
+ * through one ES module that re-exports the API's runtime members once.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, async () => {
+      const types = await readFile('node_modules/@types/vscode/index.d.ts', 'utf8');
+      const names = [...new Set([...types.matchAll(/^\t?export (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
+      return { contents: `const api = require('vscode');\n${names.map((name) => `export const ${name} = api.${name};`).join('\n')}\n`, loader: 'js' };
     });
   },
 };
@@ -36,7 +56,7 @@ const options = {
   legalComments: production ? 'linked' : 'none',
   metafile,
   logLevel: 'warning',
-  plugins: [lazy],
+  plugins: [lazy, vscodeOnce],
 };
 
 /**

@@ -27,18 +27,23 @@ export interface SageMakerCompanionApi {
 }
 
 /** The composition root: builds the services, views, commands and watchers; no logic of its own. */
-export async function activate(context: vscode.ExtensionContext): Promise<SageMakerCompanionApi> {
+export function activate(context: vscode.ExtensionContext): SageMakerCompanionApi {
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const log = new ExtensionLog();
   const session = new AwsSession({ userAgent: `sagemaker-companion/${version}` });
   const monitor = new ConnectionMonitor(session, log);
   context.subscriptions.push(log, { dispose: () => session.dispose() }, monitor);
 
-  const applySettings = async (): Promise<void> => {
-    await session.update(readConnectionSettings());
+  const reportSettingProblems = (): void => {
     for (const problem of session.connection.settingProblems) log.warn(problem);
   };
-  await applySettings();
+  const applySettings = async (): Promise<void> => {
+    await session.update(readConnectionSettings());
+    reportSettingProblems();
+  };
+  // Two small files read synchronously: activation never waits on the event loop.
+  session.updateSync(readConnectionSettings());
+  reportSettingProblems();
 
   const { prices, disposables: priceDisposables } = createPriceCatalog(context, session, log);
   context.subscriptions.push(...priceDisposables);

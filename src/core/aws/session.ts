@@ -2,7 +2,7 @@ import { Emitter } from '../util/events';
 import { ClientFactory, type AwsClients } from './clientFactory';
 import { resolveConnection, sameConnection, type Connection, type ConnectionSettings } from './connection';
 import { loadSdk } from './loadSdk';
-import { loadSharedConfig, type SharedConfig } from './sharedConfig';
+import { loadSharedConfig, loadSharedConfigSync, type SharedConfig } from './sharedConfig';
 
 export interface CallerIdentity {
   readonly account: string;
@@ -48,9 +48,16 @@ export class AwsSession {
 
   /** Re-reads the shared files and applies settings; returns whether the connection changed. */
   async update(settings: ConnectionSettings): Promise<boolean> {
-    const env = this.options.env ?? process.env;
-    const shared = await loadSharedConfig(env, this.options.home);
-    const connection = resolveConnection(settings, env, shared);
+    return this.apply(settings, await loadSharedConfig(this.options.env ?? process.env, this.options.home));
+  }
+
+  /** The same as update(), reading the files synchronously: for activation, which must not yield. */
+  updateSync(settings: ConnectionSettings): boolean {
+    return this.apply(settings, loadSharedConfigSync(this.options.env ?? process.env, this.options.home));
+  }
+
+  private apply(settings: ConnectionSettings, shared: SharedConfig): boolean {
+    const connection = resolveConnection(settings, this.options.env ?? process.env, shared);
     if (this.current && !this.credentialsStale && sameConnection(this.current.connection, connection)) {
       this.current = { ...this.current, shared };
       return false;

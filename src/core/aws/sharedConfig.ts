@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -136,6 +137,11 @@ export async function loadSharedConfig(env: NodeJS.ProcessEnv = process.env, hom
   return buildSharedConfig(configText, credentialsText, paths);
 }
 
+export function loadSharedConfigSync(env: NodeJS.ProcessEnv = process.env, home = homedir()): SharedConfig {
+  const paths = sharedFilePaths(env, home);
+  return buildSharedConfig(readIfPresentSync(paths.configPath), readIfPresentSync(paths.credentialsPath), paths);
+}
+
 function profileKind(values: Record<string, string>): ProfileKind {
   if (values.role_arn && values.web_identity_token_file) return 'webIdentity';
   if (values.role_arn && (values.source_profile || values.credential_source)) return 'assumeRole';
@@ -151,6 +157,15 @@ function compareProfileNames(a: string, b: string): number {
   if (a === 'default') return -1;
   if (b === 'default') return 1;
   return a.localeCompare(b);
+}
+
+function readIfPresentSync(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
 }
 
 async function readIfPresent(path: string): Promise<string> {

@@ -29,6 +29,17 @@ async function viewDescriptions(): Promise<string[]> {
   return ui().text('.pane-header .description');
 }
 
+/** A row's hover text once it says `pattern` (a hover can land on something else first). */
+function tooltipSaying(label: string, pattern: RegExp): Promise<string> {
+  return waitFor(
+    async () => {
+      const tooltip = await ui().treeItemTooltip(STUDIO, label);
+      return pattern.test(tooltip) ? tooltip : undefined;
+    },
+    { timeout: 30_000, message: `the tooltip of "${label}" never said ${pattern}` },
+  );
+}
+
 async function refreshViews(): Promise<void> {
   await vscode.commands.executeCommand('sagemaker.refresh');
 }
@@ -87,8 +98,7 @@ describe('Foundation: connection and views', function () {
     await refreshViews();
     const row = await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 30_000 });
     assert.equal(row.description, 'access denied');
-    const tooltip = await ui().treeItemTooltip(STUDIO, row.label);
-    assert.match(tooltip, /sagemaker:ListDomains/);
+    const tooltip = await tooltipSaying(row.label, /sagemaker:ListDomains/);
     assert.match(tooltip, /Ask your AWS administrator|choose another profile/);
     // The other views keep working while this one is denied.
     await ui().openView('sagemaker.notebookInstances', 'Notebook Instances');
@@ -108,8 +118,7 @@ describe('Foundation: connection and views', function () {
     await updateSettings({ 'sagemaker.endpointUrl': url });
     await refreshViews();
     const row = await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 60_000 });
-    const tooltip = await ui().treeItemTooltip(STUDIO, row.label);
-    assert.match(tooltip, new RegExp(`endpoint ${url.replace(/[.]/g, '\\.')} could not be reached`));
+    const tooltip = await tooltipSaying(row.label, new RegExp(`endpoint ${url.replace(/[.]/g, '\\.')} could not be reached`));
     assert.match(tooltip, /sagemaker\.endpointUrl/);
   });
 
@@ -119,8 +128,7 @@ describe('Foundation: connection and views', function () {
     await updateSettings({ 'sagemaker.profile': 'no-such-profile' });
     await refreshViews();
     const row = await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 30_000 });
-    const tooltip = await ui().treeItemTooltip(STUDIO, row.label);
-    assert.match(tooltip, /"no-such-profile" does not exist/);
+    await tooltipSaying(row.label, /"no-such-profile" does not exist/);
     assert.equal(emulator.requests.list({ service: 'sagemaker' }).length, 0);
   });
 
