@@ -53,6 +53,16 @@ export const launchSpec = defineCommand(
     if (!uri) return undefined;
     const kind = specKindOf(uri.fsPath);
     if (!kind) throw new Error(`${basename(uri.fsPath)} is not a spec file: name it <name>.training.yaml, <name>.tuning.yaml or <name>.deploy.yaml.`);
+    if (!vscode.workspace.isTrusted) {
+      // A spec from an untrusted folder could start expensive jobs with code nobody reviewed.
+      const manage = 'Manage Workspace Trust';
+      const picked = await vscode.window.showWarningMessage(
+        `${basename(uri.fsPath)} was not launched: launching spec files needs a trusted workspace (it uploads this folder's code and starts billed instances).`,
+        manage,
+      );
+      if (picked === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
     const feature = launchFeature(services);
     const document = await vscode.workspace.openTextDocument(uri);
     // Launch what the user sees, and keep the file on disk the same as what was launched.

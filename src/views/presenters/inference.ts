@@ -23,7 +23,8 @@ export function formatVariantCapacity(variant: EndpointVariant): string {
   const current = variant.currentCount;
   const desired = variant.desiredCount;
   if (current === undefined && desired === undefined) return type;
-  if (current === undefined) return `${type} × ${desired} (starting)`;
+  // No instance runs (yet, or any more: a failed endpoint): say what was asked for, nothing more.
+  if (current === undefined) return `${type} × ${desired} requested, none running`;
   if (desired !== undefined && desired !== current) return `${type} × ${current} of ${desired}`;
   return `${type} × ${current}`;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { EndpointConfig } from '../../../src/core/resources/endpointConfigs';
 import type { Endpoint } from '../../../src/core/resources/endpoints';
-import { presentEndpoint, presentEndpointConfig, presentModel, presentVariant, renderResponse } from '../../../src/views/presenters/inference';
+import { formatVariantCapacity, presentEndpoint, presentEndpointConfig, presentModel, presentVariant, renderResponse } from '../../../src/views/presenters/inference';
 import { estimated, fixedPrices, live } from '../jobs/support/prices';
 
 const created = new Date('2026-11-20T10:00:00Z');
@@ -17,6 +17,12 @@ const base: Endpoint = {
 };
 
 describe('inference view presenters', () => {
+  it('says how many instances run against how many were asked for', () => {
+    assert.equal(formatVariantCapacity({ name: 'AllTraffic', instanceType: 'ml.m5.xlarge', currentCount: 2, desiredCount: 2 }), 'ml.m5.xlarge × 2');
+    assert.equal(formatVariantCapacity({ name: 'AllTraffic', instanceType: 'ml.m5.xlarge', currentCount: 1, desiredCount: 2 }), 'ml.m5.xlarge × 1 of 2');
+    assert.equal(formatVariantCapacity({ name: 'AllTraffic', instanceType: 'ml.g4dn.xlarge', desiredCount: 1 }), 'ml.g4dn.xlarge × 1 requested, none running');
+  });
+
   it('shows an endpoint’s status, capacity and hourly price, and what it runs', () => {
     const presentation = presentEndpoint(base, fixedPrices({ 'ml.m5.xlarge/hosting': live(0.23) }));
     assert.equal(presentation.description, 'InService · ml.m5.xlarge × 2 · $0.46/h');
