@@ -1,4 +1,4 @@
-import type { AppDetails, AppType, DescribeAppResponse } from '@aws-sdk/client-sagemaker';
+import type { AppDetails, AppType, DeleteAppCommandInput, DescribeAppResponse } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
 import { collectPages } from '../aws/paging';
@@ -70,35 +70,28 @@ export async function listApps(clients: AwsClients, region: string, filter: AppF
   return details.map((item) => toApp(region, item)).filter((app): app is App => app !== undefined);
 }
 
+/** The members that name an app in DescribeApp and DeleteApp: an app has a space or a profile, not both. */
+function appRequestMembers(app: AppRef): DeleteAppCommandInput {
+  return {
+    DomainId: app.domainId,
+    UserProfileName: app.spaceName ? undefined : app.userProfileName,
+    SpaceName: app.spaceName,
+    AppType: app.appType,
+    AppName: app.appName,
+  };
+}
+
 export async function describeApp(clients: AwsClients, app: AppRef, signal?: AbortSignal): Promise<DescribeAppResponse> {
   const { sagemaker } = await loadSdk();
   const client = await clients.sagemaker(app.region);
-  return client.send(
-    new sagemaker.DescribeAppCommand({
-      DomainId: app.domainId,
-      UserProfileName: app.spaceName ? undefined : app.userProfileName,
-      SpaceName: app.spaceName,
-      AppType: app.appType,
-      AppName: app.appName,
-    }),
-    { abortSignal: signal },
-  );
+  return client.send(new sagemaker.DescribeAppCommand(appRequestMembers(app)), { abortSignal: signal });
 }
 
 /** Shuts a Studio app down (DeleteApp): its instance stops and stops billing; the space's data stays. */
 export async function deleteApp(clients: AwsClients, app: AppRef, signal?: AbortSignal): Promise<void> {
   const { sagemaker } = await loadSdk();
   const client = await clients.sagemaker(app.region);
-  await client.send(
-    new sagemaker.DeleteAppCommand({
-      DomainId: app.domainId,
-      UserProfileName: app.spaceName ? undefined : app.userProfileName,
-      SpaceName: app.spaceName,
-      AppType: app.appType,
-      AppName: app.appName,
-    }),
-    { abortSignal: signal },
-  );
+  await client.send(new sagemaker.DeleteAppCommand(appRequestMembers(app)), { abortSignal: signal });
 }
 
 /** Apps that run (or are starting) on an instance and so can be shut down. */

@@ -1,21 +1,12 @@
-import type { DescribeEndpointOutput, Endpoint as SearchEndpoint, EndpointSummary, ProductionVariantSummary } from '@aws-sdk/client-sagemaker';
+import type { DescribeEndpointOutput, Endpoint as SearchEndpoint, EndpointStatus, EndpointSummary, ProductionVariantSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
 import type { PriceCatalog } from '../cost/priceCatalog';
 import { formatQuote } from '../cost/priceCatalog';
 import type { Logger } from '../util/logger';
 import type { ConfigVariant, EndpointConfig, EndpointConfigCache, ServerlessConfig } from './endpointConfigs';
-import { errorSummary, listThenDescribe, mapWithConcurrency, rethrowIfCancelled, type ListPage, type PageRequest } from './jobs';
-import {
-  isSearchUnavailable,
-  listToken,
-  markSearchUnavailable,
-  parseToken,
-  searchFilters,
-  searchKnownUnavailable,
-  searchPage,
-  searchToken,
-} from './search';
+import { errorSummary, listThenDescribe, mapWithConcurrency, newestFirst, rethrowIfCancelled, type ListPage, type PageRequest } from './jobs';
+import { listContinuation, listToken, searchFirst } from './search';
 
 /** One production variant of a running endpoint: counts from the endpoint, types from its config. */
 export interface EndpointVariant {
@@ -114,30 +105,18 @@ export interface EndpointListOptions {
  * then each endpoint's config through the cache for instance types and model names.
  */
 export async function listEndpointsPage(clients: AwsClients, region: string, request: PageRequest, options: EndpointListOptions): Promise<ListPage<Endpoint>> {
-  const token = parseToken(request.nextToken);
-  let calls = 0;
-  let records: Array<{ record?: EndpointRecord; summary?: EndpointSummary }> | undefined;
-  let nextToken: string | undefined;
+  const search = await searchFirst(clients, region, request, {
+    resource: 'Endpoint',
+    statusProperty: 'EndpointStatus',
+    nameProperty: 'EndpointName',
+    fallbackDescription: 'listing endpoints with ListEndpoints and DescribeEndpoint',
+    log: options.log,
+  });
+  let calls = search.calls;
+  let records = search.page?.records.flatMap((record): Array<{ record?: EndpointRecord; summary?: EndpointSummary }> => (record.Endpoint ? [{ record: record.Endpoint }] : []));
+  let nextToken = search.page?.nextToken;
   let source: ListPage<Endpoint>['source'] = 'search';
   const notes: string[] = [];
-  if (token?.api !== 'list' && !searchKnownUnavailable(clients, region, 'Endpoint')) {
-    try {
-      calls++;
-      const page = await searchPage(clients, region, {
-        resource: 'Endpoint',
-        filters: searchFilters(request.filter, 'EndpointStatus', 'EndpointName'),
-        maxResults: request.pageSize,
-        nextToken: token?.token,
-        signal: request.signal,
-      });
-      records = page.records.flatMap((record) => (record.Endpoint ? [{ record: record.Endpoint }] : []));
-      nextToken = searchToken(page.nextToken);
-    } catch (error) {
-      if (!isSearchUnavailable(error)) throw error;
-      markSearchUnavailable(clients, region, 'Endpoint');
-      options.log?.info(`Search is unavailable in ${region} (${errorSummary(error)}); listing endpoints with ListEndpoints and DescribeEndpoint.`);
-    }
-  }
   if (!records) {
     source = 'listAndDescribe';
     notes.push('sagemaker:Search is not allowed for this identity: endpoints are listed, then described one by one.');
@@ -148,17 +127,7 @@ export async function listEndpointsPage(clients: AwsClients, region: string, req
         region,
         request,
         list: async (NextToken) => {
-          const answer = await client.send(
-            new sagemaker.ListEndpointsCommand({
-              SortBy: 'CreationTime',
-              SortOrder: 'Descending',
-              MaxResults: Math.min(request.pageSize, 100),
-              NextToken,
-              StatusEquals: request.filter?.status as EndpointSummary['EndpointStatus'],
-              NameContains: request.filter?.nameContains || undefined,
-            }),
-            { abortSignal: request.signal },
-          );
+          const answer = await client.send(new sagemaker.ListEndpointsCommand(newestFirst<EndpointStatus>(request, NextToken)), { abortSignal: request.signal });
           return { items: answer.Endpoints ?? [], nextToken: answer.NextToken };
         },
         nameOf: (summary) => summary.EndpointName ?? '',
@@ -171,7 +140,7 @@ export async function listEndpointsPage(clients: AwsClients, region: string, req
         concurrency: options.concurrency,
         unknownWithoutDescribe: 'variants and prices',
       },
-      token?.api === 'list' ? token.token : undefined,
+      listContinuation(request),
     );
     calls += page.calls;
     notes.push(...page.notes);

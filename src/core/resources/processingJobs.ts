@@ -1,8 +1,8 @@
-import type { DescribeProcessingJobResponse, ProcessingJobSummary } from '@aws-sdk/client-sagemaker';
+import type { ProcessingJobStatus, DescribeProcessingJobResponse, ProcessingJobSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
-import { jobDuration, listThenDescribe, type ListPage, type PageRequest, type SettledCache } from './jobs';
-import { listToken, parseToken } from './search';
+import { jobDuration, listThenDescribe, newestFirst, type ListPage, type PageRequest, type SettledCache } from './jobs';
+import { listContinuation, listToken } from './search';
 import type { InstanceAllocation } from './trainingJobs';
 
 /** A processing job as the explorer shows it. */
@@ -87,17 +87,7 @@ export async function listProcessingJobsPage(
       region,
       request,
       list: async (NextToken) => {
-        const answer = await client.send(
-          new sagemaker.ListProcessingJobsCommand({
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: Math.min(request.pageSize, 100),
-            NextToken,
-            StatusEquals: request.filter?.status as ProcessingJobSummary['ProcessingJobStatus'],
-            NameContains: request.filter?.nameContains || undefined,
-          }),
-          { abortSignal: request.signal },
-        );
+        const answer = await client.send(new sagemaker.ListProcessingJobsCommand(newestFirst<ProcessingJobStatus>(request, NextToken)), { abortSignal: request.signal });
         return { items: answer.ProcessingJobSummaries ?? [], nextToken: answer.NextToken };
       },
       nameOf: (summary) => summary.ProcessingJobName ?? '',
@@ -108,7 +98,7 @@ export async function listProcessingJobsPage(
       concurrency: options.concurrency,
       unknownWithoutDescribe: 'instance types',
     },
-    parseToken(request.nextToken)?.token,
+    listContinuation(request),
   );
   return { items: page.items, nextToken: listToken(page.nextToken), source: 'listAndDescribe', calls: page.calls, notes: page.notes };
 }

@@ -2,7 +2,8 @@ import type { Filter, SearchRecord } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { classifyAwsError } from '../aws/errors';
 import { loadSdk } from '../aws/loadSdk';
-import type { ListFilter } from './jobs';
+import type { Logger } from '../util/logger';
+import { errorSummary, type ListFilter, type PageRequest } from './jobs';
 
 /**
  * SageMaker's `Search` API: one call returns up to 100 full records (a TrainingJob with its
@@ -98,4 +99,50 @@ export function parseToken(token: string | undefined): { api: 'search' | 'list';
   if (token.startsWith('s:')) return { api: 'search', token: token.slice(2) };
   if (token.startsWith('l:')) return { api: 'list', token: token.slice(2) };
   return { api: 'list', token };
+}
+
+export interface SearchFirst {
+  readonly resource: SearchResource;
+  readonly statusProperty: string;
+  readonly nameProperty: string;
+  /** For the log when falling back: "listing endpoints with ListEndpoints and DescribeEndpoint". */
+  readonly fallbackDescription: string;
+  readonly log?: Logger;
+}
+
+/**
+ * Fetches a page with `Search` when it may be used for this request; `page` is undefined when the
+ * caller must list instead: a page of a listing already begun with List, Search known to be
+ * unavailable here, or Search failing now as unavailable (remembered for the next pages).
+ * `calls` counts the Search call, answered or not.
+ */
+export async function searchFirst(
+  clients: AwsClients,
+  region: string,
+  request: PageRequest,
+  options: SearchFirst,
+): Promise<{ page?: SearchPage; calls: number }> {
+  const token = parseToken(request.nextToken);
+  if (token?.api === 'list' || searchKnownUnavailable(clients, region, options.resource)) return { calls: 0 };
+  try {
+    const page = await searchPage(clients, region, {
+      resource: options.resource,
+      filters: searchFilters(request.filter, options.statusProperty, options.nameProperty),
+      maxResults: request.pageSize,
+      nextToken: token?.token,
+      signal: request.signal,
+    });
+    return { page: { records: page.records, nextToken: searchToken(page.nextToken) }, calls: 1 };
+  } catch (error) {
+    if (!isSearchUnavailable(error)) throw error;
+    markSearchUnavailable(clients, region, options.resource);
+    options.log?.info(`Search is unavailable in ${region} (${errorSummary(error)}); ${options.fallbackDescription}.`);
+    return { calls: 1 };
+  }
+}
+
+/** The List token to continue with, when the page being asked for was begun with a List call. */
+export function listContinuation(request: PageRequest): string | undefined {
+  const token = parseToken(request.nextToken);
+  return token?.api === 'list' ? token.token : undefined;
 }

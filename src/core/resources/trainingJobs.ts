@@ -1,28 +1,11 @@
-import type { DescribeTrainingJobResponse, TrainingJob as SearchTrainingJob, TrainingJobSummary } from '@aws-sdk/client-sagemaker';
+import type { DescribeTrainingJobResponse, TrainingJob as SearchTrainingJob, TrainingJobStatus, TrainingJobSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
 import type { PriceCatalog, PriceQuote } from '../cost/priceCatalog';
 import { formatQuote } from '../cost/priceCatalog';
 import type { Logger } from '../util/logger';
-import {
-  errorSummary,
-  isTerminalJobStatus,
-  jobDuration,
-  listThenDescribe,
-  type ListPage,
-  type PageRequest,
-  type SettledCache,
-} from './jobs';
-import {
-  isSearchUnavailable,
-  listToken,
-  markSearchUnavailable,
-  parseToken,
-  searchFilters,
-  searchKnownUnavailable,
-  searchPage,
-  searchToken,
-} from './search';
+import { isTerminalJobStatus, jobDuration, listThenDescribe, newestFirst, type ListPage, type PageRequest, type SettledCache } from './jobs';
+import { listContinuation, listToken, searchFirst } from './search';
 
 /** Instances of one kind in a job's cluster (heterogeneous clusters have several groups). */
 export interface InstanceAllocation {
@@ -134,25 +117,16 @@ export interface TrainingListOptions {
  * denied, `ListTrainingJobs` lists the page and `DescribeTrainingJob` fills in each job on it.
  */
 export async function listTrainingJobsPage(clients: AwsClients, region: string, request: PageRequest, options: TrainingListOptions = {}): Promise<ListPage<TrainingJob>> {
-  const token = parseToken(request.nextToken);
-  let calls = 0;
-  if (token?.api !== 'list' && !searchKnownUnavailable(clients, region, 'TrainingJob')) {
-    try {
-      calls++;
-      const page = await searchPage(clients, region, {
-        resource: 'TrainingJob',
-        filters: searchFilters(request.filter, 'TrainingJobStatus', 'TrainingJobName'),
-        maxResults: request.pageSize,
-        nextToken: token?.token,
-        signal: request.signal,
-      });
-      const items = page.records.flatMap((record) => (record.TrainingJob ? [toTrainingJob(region, record.TrainingJob)] : []));
-      return { items, nextToken: searchToken(page.nextToken), source: 'search', calls, notes: [] };
-    } catch (error) {
-      if (!isSearchUnavailable(error)) throw error;
-      markSearchUnavailable(clients, region, 'TrainingJob');
-      options.log?.info(`Search is unavailable in ${region} (${errorSummary(error)}); listing training jobs with ListTrainingJobs and DescribeTrainingJob.`);
-    }
+  const { page: found, calls } = await searchFirst(clients, region, request, {
+    resource: 'TrainingJob',
+    statusProperty: 'TrainingJobStatus',
+    nameProperty: 'TrainingJobName',
+    fallbackDescription: 'listing training jobs with ListTrainingJobs and DescribeTrainingJob',
+    log: options.log,
+  });
+  if (found) {
+    const items = found.records.flatMap((record) => (record.TrainingJob ? [toTrainingJob(region, record.TrainingJob)] : []));
+    return { items, nextToken: found.nextToken, source: 'search', calls, notes: [] };
   }
   const { sagemaker } = await loadSdk();
   const client = await clients.sagemaker(region);
@@ -161,17 +135,7 @@ export async function listTrainingJobsPage(clients: AwsClients, region: string, 
       region,
       request,
       list: async (NextToken) => {
-        const answer = await client.send(
-          new sagemaker.ListTrainingJobsCommand({
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: Math.min(request.pageSize, 100),
-            NextToken,
-            StatusEquals: request.filter?.status as TrainingJobSummary['TrainingJobStatus'],
-            NameContains: request.filter?.nameContains || undefined,
-          }),
-          { abortSignal: request.signal },
-        );
+        const answer = await client.send(new sagemaker.ListTrainingJobsCommand(newestFirst<TrainingJobStatus>(request, NextToken)), { abortSignal: request.signal });
         return { items: answer.TrainingJobSummaries ?? [], nextToken: answer.NextToken };
       },
       nameOf: (summary) => summary.TrainingJobName ?? '',
@@ -182,7 +146,7 @@ export async function listTrainingJobsPage(clients: AwsClients, region: string, 
       concurrency: options.concurrency,
       unknownWithoutDescribe: 'instance type, spot flag and cost',
     },
-    token?.api === 'list' ? token.token : undefined,
+    listContinuation(request),
   );
   if (page.notes.length > 0) options.log?.warn(`Training jobs in ${region}: ${page.notes.join(' ')}`);
   return {

@@ -1,9 +1,9 @@
-import type { DescribeTransformJobResponse, TransformJobSummary } from '@aws-sdk/client-sagemaker';
+import type { TransformJobStatus, DescribeTransformJobResponse, TransformJobSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
-import { jobDuration, listThenDescribe, type ListPage, type PageRequest } from './jobs';
+import { jobDuration, listThenDescribe, newestFirst, type ListPage, type PageRequest } from './jobs';
 import type { DescribedListOptions } from './processingJobs';
-import { listToken, parseToken } from './search';
+import { listContinuation, listToken } from './search';
 import type { InstanceAllocation } from './trainingJobs';
 
 /** A batch transform job as the explorer shows it. */
@@ -77,17 +77,7 @@ export async function listTransformJobsPage(
       region,
       request,
       list: async (NextToken) => {
-        const answer = await client.send(
-          new sagemaker.ListTransformJobsCommand({
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: Math.min(request.pageSize, 100),
-            NextToken,
-            StatusEquals: request.filter?.status as TransformJobSummary['TransformJobStatus'],
-            NameContains: request.filter?.nameContains || undefined,
-          }),
-          { abortSignal: request.signal },
-        );
+        const answer = await client.send(new sagemaker.ListTransformJobsCommand(newestFirst<TransformJobStatus>(request, NextToken)), { abortSignal: request.signal });
         return { items: answer.TransformJobSummaries ?? [], nextToken: answer.NextToken };
       },
       nameOf: (summary) => summary.TransformJobName ?? '',
@@ -98,7 +88,7 @@ export async function listTransformJobsPage(
       concurrency: options.concurrency,
       unknownWithoutDescribe: 'instance types',
     },
-    parseToken(request.nextToken)?.token,
+    listContinuation(request),
   );
   return { items: page.items, nextToken: listToken(page.nextToken), source: 'listAndDescribe', calls: page.calls, notes: page.notes };
 }

@@ -2,6 +2,7 @@ import type {
   DescribeHyperParameterTuningJobResponse,
   HyperParameterTrainingJobSummary,
   HyperParameterTuningJobSearchEntity,
+  HyperParameterTuningJobStatus,
   HyperParameterTuningJobSummary,
   TrainingJobStatusCounters,
 } from '@aws-sdk/client-sagemaker';
@@ -9,23 +10,8 @@ import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
 import { collectPages } from '../aws/paging';
 import type { Logger } from '../util/logger';
-import {
-  errorSummary,
-  listThenDescribe,
-  type ListPage,
-  type PageRequest,
-  type SettledCache,
-} from './jobs';
-import {
-  isSearchUnavailable,
-  listToken,
-  markSearchUnavailable,
-  parseToken,
-  searchFilters,
-  searchKnownUnavailable,
-  searchPage,
-  searchToken,
-} from './search';
+import { listThenDescribe, newestFirst, type ListPage, type PageRequest, type SettledCache } from './jobs';
+import { listContinuation, listToken, searchFirst } from './search';
 
 export type ObjectiveType = 'Maximize' | 'Minimize';
 
@@ -126,25 +112,16 @@ export interface TuningListOptions {
 
 /** One page of tuning jobs, newest first: Search, or List + Describe when Search is denied. */
 export async function listTuningJobsPage(clients: AwsClients, region: string, request: PageRequest, options: TuningListOptions = {}): Promise<ListPage<TuningJob>> {
-  const token = parseToken(request.nextToken);
-  let calls = 0;
-  if (token?.api !== 'list' && !searchKnownUnavailable(clients, region, 'HyperParameterTuningJob')) {
-    try {
-      calls++;
-      const page = await searchPage(clients, region, {
-        resource: 'HyperParameterTuningJob',
-        filters: searchFilters(request.filter, 'HyperParameterTuningJobStatus', 'HyperParameterTuningJobName'),
-        maxResults: request.pageSize,
-        nextToken: token?.token,
-        signal: request.signal,
-      });
-      const items = page.records.flatMap((record) => (record.HyperParameterTuningJob ? [toTuningJob(region, record.HyperParameterTuningJob)] : []));
-      return { items, nextToken: searchToken(page.nextToken), source: 'search', calls, notes: [] };
-    } catch (error) {
-      if (!isSearchUnavailable(error)) throw error;
-      markSearchUnavailable(clients, region, 'HyperParameterTuningJob');
-      options.log?.info(`Search is unavailable in ${region} (${errorSummary(error)}); listing tuning jobs with ListHyperParameterTuningJobs.`);
-    }
+  const { page: found, calls } = await searchFirst(clients, region, request, {
+    resource: 'HyperParameterTuningJob',
+    statusProperty: 'HyperParameterTuningJobStatus',
+    nameProperty: 'HyperParameterTuningJobName',
+    fallbackDescription: 'listing tuning jobs with ListHyperParameterTuningJobs',
+    log: options.log,
+  });
+  if (found) {
+    const items = found.records.flatMap((record) => (record.HyperParameterTuningJob ? [toTuningJob(region, record.HyperParameterTuningJob)] : []));
+    return { items, nextToken: found.nextToken, source: 'search', calls, notes: [] };
   }
   const { sagemaker } = await loadSdk();
   const client = await clients.sagemaker(region);
@@ -153,17 +130,9 @@ export async function listTuningJobsPage(clients: AwsClients, region: string, re
       region,
       request,
       list: async (NextToken) => {
-        const answer = await client.send(
-          new sagemaker.ListHyperParameterTuningJobsCommand({
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: Math.min(request.pageSize, 100),
-            NextToken,
-            StatusEquals: request.filter?.status as HyperParameterTuningJobSummary['HyperParameterTuningJobStatus'],
-            NameContains: request.filter?.nameContains || undefined,
-          }),
-          { abortSignal: request.signal },
-        );
+        const answer = await client.send(new sagemaker.ListHyperParameterTuningJobsCommand(newestFirst<HyperParameterTuningJobStatus>(request, NextToken)), {
+          abortSignal: request.signal,
+        });
         return { items: answer.HyperParameterTuningJobSummaries ?? [], nextToken: answer.NextToken };
       },
       nameOf: (summary) => summary.HyperParameterTuningJobName ?? '',
@@ -174,7 +143,7 @@ export async function listTuningJobsPage(clients: AwsClients, region: string, re
       concurrency: options.concurrency,
       unknownWithoutDescribe: 'objective and best job',
     },
-    token?.api === 'list' ? token.token : undefined,
+    listContinuation(request),
   );
   return {
     items: page.items,

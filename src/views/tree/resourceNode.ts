@@ -1,19 +1,8 @@
+import type { ResourceKind } from '../../core/resources/status';
 import type { ExplorerNode } from './explorerNode';
 
-/** Kinds of resources a node can stand for (the API's nouns). */
-export type ResourceNodeKind =
-  | 'domain'
-  | 'userProfile'
-  | 'space'
-  | 'app'
-  | 'notebookInstance'
-  | 'trainingJob'
-  | 'tuningJob'
-  | 'processingJob'
-  | 'transformJob'
-  | 'model'
-  | 'endpointConfig'
-  | 'endpoint';
+/** Kinds of resources a node can stand for (the API's nouns): those with a status, and the rest. */
+export type ResourceNodeKind = ResourceKind | 'model' | 'endpointConfig';
 
 export interface ResourceIdentity {
   readonly region: string;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { EndpointConfigCache, listEndpointConfigsPage } from '../../../src/core/resources/endpointConfigs';
 import { endpointHourlyCost, invokeEndpoint, listEndpointsPage, type Endpoint } from '../../../src/core/resources/endpoints';
 import { listModelsPage } from '../../../src/core/resources/models';
-import { startWithClients, type EmulatorClients } from '../jobs/support/emulatorClients';
+import { startWithClients, type EmulatorClients } from '../support/emulatorClients';
 import { endpointConfigRequest, modelRequest } from '../jobs/support/fixtures';
 import { fixedPrices, live } from '../jobs/support/prices';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SearchCommand, type SearchCommandInput, type SearchCommandOutput } from '@aws-sdk/client-sagemaker';
-import { startWithClients, type EmulatorClients } from './support/emulatorClients';
+import { startWithClients, type EmulatorClients } from '../support/emulatorClients';
 import { endpointConfigRequest, modelRequest, putTrainingJobs, trainingRequest } from './support/fixtures';
 
 /** The local service's Search, as the SDK sees it: the semantics the explorer and the cost guard rely on. */

@@ -4,7 +4,7 @@ import { describeTuningJob, listTuningTrials, toTuningJob } from '../../../src/c
 import { isPanelMessage } from '../../../src/webviews/protocol';
 import { trainingJobView } from '../../../src/webviews/trainingJobModel';
 import { tuningJobView } from '../../../src/webviews/tuningJobModel';
-import { startWithClients, type EmulatorClients } from './support/emulatorClients';
+import { startWithClients, type EmulatorClients } from '../support/emulatorClients';
 import { trainingRequest, tuningRequest } from './support/fixtures';
 import { fixedPrices, live } from './support/prices';
 

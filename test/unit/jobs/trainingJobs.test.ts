@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { SettledCache } from '../../../src/core/resources/jobs';
 import { listTrainingJobsPage, searchDeniedNote, type TrainingJob } from '../../../src/core/resources/trainingJobs';
-import { startWithClients, type EmulatorClients } from './support/emulatorClients';
+import { startWithClients, type EmulatorClients } from '../support/emulatorClients';
 import { putTrainingJobs, trainingRequest } from './support/fixtures';
 
 describe('training jobs listing (against the local service)', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { bestTrialName, listTuningJobsPage, listTuningTrials, sortByObjective, type TuningTrial } from '../../../src/core/resources/tuningJobs';
-import { startWithClients, type EmulatorClients } from './support/emulatorClients';
+import { startWithClients, type EmulatorClients } from '../support/emulatorClients';
 import { tuningRequest } from './support/fixtures';
 
 function trial(name: string, value: number | undefined, created: number, status = value === undefined ? 'InProgress' : 'Completed'): TuningTrial {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { followLog, readWholeLog, type FollowState, type LogLine } from '../../../src/core/logs/logFollower';
 import { logSourceFor } from '../../../src/core/logs/logSources';
 import { isTerminalJobStatus, jobStatus, stopJob } from '../../../src/core/resources/jobs';
-import { startWithClients, type EmulatorClients } from '../jobs/support/emulatorClients';
+import { startWithClients, type EmulatorClients } from '../support/emulatorClients';
 import { trainingRequest } from '../jobs/support/fixtures';
 
 const group = '/aws/sagemaker/TrainingJobs';

@@ -3,7 +3,7 @@ import { readWholeLog } from '../../../src/core/logs/logFollower';
 import { logSourceFor } from '../../../src/core/logs/logSources';
 import { downsample, MetricExtractor, toJsRegex, type MetricSeries } from '../../../src/core/logs/metrics';
 import { describeTrainingJob, toTrainingJob } from '../../../src/core/resources/trainingJobs';
-import { startWithClients, type EmulatorClients } from '../jobs/support/emulatorClients';
+import { startWithClients, type EmulatorClients } from '../support/emulatorClients';
 import { trainingRequest } from '../jobs/support/fixtures';
 
 const line = (timestamp: number, message: string): { timestamp: number; stream: string; message: string } => ({ timestamp, stream: 's', message });

@@ -88,7 +88,7 @@ describe('notebook instances against the local service', () => {
       waitForNotebookInstanceStatus(bed.clients, bed.region, 'fraud-eda', 'Stopped', { delaysMs: [60_000], onStatus: () => abort.abort(), signal: abort.signal }),
       CancelledError,
     );
-    bed.emulator.state.put('notebookInstance', bed.region, { NotebookInstanceName: 'broken', InstanceType: 'ml.t3.medium', RoleArn: 'arn:aws:iam::1:role/r' }, {
+    bed.emulator.state.put('notebookInstance', bed.region, { NotebookInstanceName: 'broken', InstanceType: 'ml.t3.medium', RoleArn: 'arn:aws:iam::123456789012:role/r' }, {
       status: 'Failed',
       failureReason: 'Lifecycle configuration failed',
     });

@@ -1,15 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientFactory } from '../../../../src/core/aws/clientFactory';
-import { resolveConnection } from '../../../../src/core/aws/connection';
-import { loadSharedConfig } from '../../../../src/core/aws/sharedConfig';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../../emulator/index';
+import { ClientFactory } from '../../../src/core/aws/clientFactory';
+import { resolveConnection } from '../../../src/core/aws/connection';
+import { loadSharedConfig } from '../../../src/core/aws/sharedConfig';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index';
 
 /**
  * The local service and a real ClientFactory pointed at it (every service on its one port),
  * signing with a static profile from temporary shared files: what the extension builds, minus
- * VS Code. Used by the jobs, logs and inference unit tests and by the jobs benchmark.
+ * VS Code. The unit tests of every area and the benchmarks start from it.
  */
 export interface EmulatorClients {
   readonly emulator: Emulator;
@@ -25,19 +25,19 @@ const savedKeys = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFIL
 export async function startWithClients(options: EmulatorOptions = {}, maxAttempts = 1): Promise<EmulatorClients> {
   const emulator = await startEmulator({ validateResponses: true, ...options });
   const region = emulator.regions[0] ?? 'us-east-1';
-  const folder = await mkdtemp(join(tmpdir(), 'jobs-profile-'));
+  const folder = await mkdtemp(join(tmpdir(), 'unit-profile-'));
   const config = join(folder, 'config');
   const credentials = join(folder, 'credentials');
-  await writeFile(config, `[profile jobs-test]\nregion = ${region}\n`);
+  await writeFile(config, `[profile unit-test]\nregion = ${region}\n`);
   await writeFile(
     credentials,
-    `[jobs-test]\naws_access_key_id = ${emulator.credentials.accessKeyId}\naws_secret_access_key = ${emulator.credentials.secretAccessKey}\n`,
+    `[unit-test]\naws_access_key_id = ${emulator.credentials.accessKeyId}\naws_secret_access_key = ${emulator.credentials.secretAccessKey}\n`,
   );
   const previous = Object.fromEntries(savedKeys.map((key) => [key, process.env[key]]));
   Object.assign(process.env, {
     AWS_CONFIG_FILE: config,
     AWS_SHARED_CREDENTIALS_FILE: credentials,
-    AWS_PROFILE: 'jobs-test',
+    AWS_PROFILE: 'unit-test',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   delete process.env.AWS_REGION;
@@ -45,7 +45,7 @@ export async function startWithClients(options: EmulatorOptions = {}, maxAttempt
   const shared = await loadSharedConfig(env);
   const url = emulator.url;
   const connection = resolveConnection(
-    { profile: 'jobs-test', endpointUrl: url, serviceEndpoints: { sagemakerRuntime: url, logs: url, s3: url, sts: url, pricing: url } },
+    { profile: 'unit-test', endpointUrl: url, serviceEndpoints: { sagemakerRuntime: url, logs: url, s3: url, sts: url, pricing: url } },
     env,
     shared,
   );
