@@ -1,7 +1,7 @@
 import type { DescribeEndpointConfigOutput, EndpointConfigSummary, ProductionVariant } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
-import { errorSummary, mapWithConcurrency, rethrowIfCancelled, type ListPage, type PageRequest } from './jobs';
+import { errorSummary, mapWithConcurrency, newestFirst, rethrowIfCancelled, type ListPage, type PageRequest } from './jobs';
 import { listToken, parseToken } from './search';
 
 export interface ServerlessConfig {
@@ -98,16 +98,7 @@ export async function listEndpointConfigsPage(
 ): Promise<ListPage<EndpointConfig>> {
   const { sagemaker } = await loadSdk();
   const client = await clients.sagemaker(region);
-  const answer = await client.send(
-    new sagemaker.ListEndpointConfigsCommand({
-      SortBy: 'CreationTime',
-      SortOrder: 'Descending',
-      MaxResults: Math.min(request.pageSize, 100),
-      NextToken: parseToken(request.nextToken)?.token,
-      NameContains: request.filter?.nameContains || undefined,
-    }),
-    { abortSignal: request.signal },
-  );
+  const answer = await client.send(new sagemaker.ListEndpointConfigsCommand(newestFirst(request, parseToken(request.nextToken)?.token)), { abortSignal: request.signal });
   const before = cache.calls;
   let failed = 0;
   let lastFailure = '';

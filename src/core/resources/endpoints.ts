@@ -5,7 +5,7 @@ import type { PriceCatalog } from '../cost/priceCatalog';
 import { formatQuote } from '../cost/priceCatalog';
 import type { Logger } from '../util/logger';
 import type { ConfigVariant, EndpointConfig, EndpointConfigCache, ServerlessConfig } from './endpointConfigs';
-import { errorSummary, listThenDescribe, mapWithConcurrency, newestFirst, rethrowIfCancelled, type ListPage, type PageRequest } from './jobs';
+import { errorSummary, listThenDescribe, mapWithConcurrency, newestFirstWithStatus, rethrowIfCancelled, type ListPage, type PageRequest } from './jobs';
 import { listContinuation, listToken, searchFirst } from './search';
 
 /** One production variant of a running endpoint: counts from the endpoint, types from its config. */
@@ -127,7 +127,7 @@ export async function listEndpointsPage(clients: AwsClients, region: string, req
         region,
         request,
         list: async (NextToken) => {
-          const answer = await client.send(new sagemaker.ListEndpointsCommand(newestFirst<EndpointStatus>(request, NextToken)), { abortSignal: request.signal });
+          const answer = await client.send(new sagemaker.ListEndpointsCommand(newestFirstWithStatus<EndpointStatus>(request, NextToken)), { abortSignal: request.signal });
           return { items: answer.Endpoints ?? [], nextToken: answer.NextToken };
         },
         nameOf: (summary) => summary.EndpointName ?? '',

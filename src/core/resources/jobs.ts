@@ -90,19 +90,20 @@ export interface PageRequest {
   readonly signal?: AbortSignal;
 }
 
-/**
- * The input every List call of the explorer sends: newest first, one page, the list filter.
- * (The List operations share these member names; the status enum is each operation's own.)
- */
-export function newestFirst<Status extends string>(request: PageRequest, nextToken: string | undefined) {
+/** The input every List call of the explorer sends: newest first, one page, the name filter. */
+export function newestFirst(request: PageRequest, nextToken: string | undefined) {
   return {
     SortBy: 'CreationTime' as const,
     SortOrder: 'Descending' as const,
     MaxResults: Math.min(request.pageSize, 100),
     NextToken: nextToken,
-    StatusEquals: request.filter?.status as Status | undefined,
     NameContains: request.filter?.nameContains || undefined,
   };
+}
+
+/** The same, with the status filter, for resources that have one (the enum is each operation's own). */
+export function newestFirstWithStatus<Status extends string>(request: PageRequest, nextToken: string | undefined) {
+  return { ...newestFirst(request, nextToken), StatusEquals: request.filter?.status as Status | undefined };
 }
 
 /** How a page was put together, for tooltips and the log ("sagemaker:Search is denied: listed instead"). */

@@ -1,7 +1,7 @@
 import type { DescribeModelOutput, ModelSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
-import type { ListPage, PageRequest } from './jobs';
+import { newestFirst, type ListPage, type PageRequest } from './jobs';
 import { listToken, parseToken } from './search';
 
 /** A SageMaker model (an image plus model artifacts, deployable to endpoints and transform jobs). */
@@ -20,16 +20,7 @@ export function toModel(region: string, summary: ModelSummary | DescribeModelOut
 export async function listModelsPage(clients: AwsClients, region: string, request: PageRequest): Promise<ListPage<Model>> {
   const { sagemaker } = await loadSdk();
   const client = await clients.sagemaker(region);
-  const answer = await client.send(
-    new sagemaker.ListModelsCommand({
-      SortBy: 'CreationTime',
-      SortOrder: 'Descending',
-      MaxResults: Math.min(request.pageSize, 100),
-      NextToken: parseToken(request.nextToken)?.token,
-      NameContains: request.filter?.nameContains || undefined,
-    }),
-    { abortSignal: request.signal },
-  );
+  const answer = await client.send(new sagemaker.ListModelsCommand(newestFirst(request, parseToken(request.nextToken)?.token)), { abortSignal: request.signal });
   return {
     items: (answer.Models ?? []).map((summary) => toModel(region, summary)),
     nextToken: listToken(answer.NextToken),

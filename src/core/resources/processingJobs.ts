@@ -1,7 +1,7 @@
 import type { ProcessingJobStatus, DescribeProcessingJobResponse, ProcessingJobSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
-import { jobDuration, listThenDescribe, newestFirst, type ListPage, type PageRequest, type SettledCache } from './jobs';
+import { jobDuration, listThenDescribe, newestFirstWithStatus, type ListPage, type PageRequest, type SettledCache } from './jobs';
 import { listContinuation, listToken } from './search';
 import type { InstanceAllocation } from './trainingJobs';
 
@@ -87,7 +87,7 @@ export async function listProcessingJobsPage(
       region,
       request,
       list: async (NextToken) => {
-        const answer = await client.send(new sagemaker.ListProcessingJobsCommand(newestFirst<ProcessingJobStatus>(request, NextToken)), { abortSignal: request.signal });
+        const answer = await client.send(new sagemaker.ListProcessingJobsCommand(newestFirstWithStatus<ProcessingJobStatus>(request, NextToken)), { abortSignal: request.signal });
         return { items: answer.ProcessingJobSummaries ?? [], nextToken: answer.NextToken };
       },
       nameOf: (summary) => summary.ProcessingJobName ?? '',

@@ -4,7 +4,7 @@ import { loadSdk } from '../aws/loadSdk';
 import type { PriceCatalog, PriceQuote } from '../cost/priceCatalog';
 import { formatQuote } from '../cost/priceCatalog';
 import type { Logger } from '../util/logger';
-import { isTerminalJobStatus, jobDuration, listThenDescribe, newestFirst, type ListPage, type PageRequest, type SettledCache } from './jobs';
+import { isTerminalJobStatus, jobDuration, listThenDescribe, newestFirstWithStatus, type ListPage, type PageRequest, type SettledCache } from './jobs';
 import { listContinuation, listToken, searchFirst } from './search';
 
 /** Instances of one kind in a job's cluster (heterogeneous clusters have several groups). */
@@ -135,7 +135,7 @@ export async function listTrainingJobsPage(clients: AwsClients, region: string, 
       region,
       request,
       list: async (NextToken) => {
-        const answer = await client.send(new sagemaker.ListTrainingJobsCommand(newestFirst<TrainingJobStatus>(request, NextToken)), { abortSignal: request.signal });
+        const answer = await client.send(new sagemaker.ListTrainingJobsCommand(newestFirstWithStatus<TrainingJobStatus>(request, NextToken)), { abortSignal: request.signal });
         return { items: answer.TrainingJobSummaries ?? [], nextToken: answer.NextToken };
       },
       nameOf: (summary) => summary.TrainingJobName ?? '',

@@ -1,7 +1,7 @@
 import type { TransformJobStatus, DescribeTransformJobResponse, TransformJobSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
-import { jobDuration, listThenDescribe, newestFirst, type ListPage, type PageRequest } from './jobs';
+import { jobDuration, listThenDescribe, newestFirstWithStatus, type ListPage, type PageRequest } from './jobs';
 import type { DescribedListOptions } from './processingJobs';
 import { listContinuation, listToken } from './search';
 import type { InstanceAllocation } from './trainingJobs';
@@ -77,7 +77,7 @@ export async function listTransformJobsPage(
       region,
       request,
       list: async (NextToken) => {
-        const answer = await client.send(new sagemaker.ListTransformJobsCommand(newestFirst<TransformJobStatus>(request, NextToken)), { abortSignal: request.signal });
+        const answer = await client.send(new sagemaker.ListTransformJobsCommand(newestFirstWithStatus<TransformJobStatus>(request, NextToken)), { abortSignal: request.signal });
         return { items: answer.TransformJobSummaries ?? [], nextToken: answer.NextToken };
       },
       nameOf: (summary) => summary.TransformJobName ?? '',

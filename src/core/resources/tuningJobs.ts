@@ -10,7 +10,7 @@ import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
 import { collectPages } from '../aws/paging';
 import type { Logger } from '../util/logger';
-import { listThenDescribe, newestFirst, type ListPage, type PageRequest, type SettledCache } from './jobs';
+import { listThenDescribe, newestFirstWithStatus, type ListPage, type PageRequest, type SettledCache } from './jobs';
 import { listContinuation, listToken, searchFirst } from './search';
 
 export type ObjectiveType = 'Maximize' | 'Minimize';
@@ -130,7 +130,7 @@ export async function listTuningJobsPage(clients: AwsClients, region: string, re
       region,
       request,
       list: async (NextToken) => {
-        const answer = await client.send(new sagemaker.ListHyperParameterTuningJobsCommand(newestFirst<HyperParameterTuningJobStatus>(request, NextToken)), {
+        const answer = await client.send(new sagemaker.ListHyperParameterTuningJobsCommand(newestFirstWithStatus<HyperParameterTuningJobStatus>(request, NextToken)), {
           abortSignal: request.signal,
         });
         return { items: answer.HyperParameterTuningJobSummaries ?? [], nextToken: answer.NextToken };
