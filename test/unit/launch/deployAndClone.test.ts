@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { cloneJob, specToYaml } from '../../../src/core/launch/cloneSpec';
 import { deploy } from '../../../src/core/launch/deploy';
 import { LaunchCancelledError, SpecInvalidError } from '../../../src/core/launch/errors';
 import { launchJob } from '../../../src/core/launch/launchJob';
 import { parseSpec } from '../../../src/core/launch/specDocument';
-import { projectRoot, resources, startLaunchTestBed, testRole, type LaunchTestBed } from './support/testBed';
+import { exampleFile, resources, startLaunchTestBed, testRole, type LaunchTestBed } from './support/testBed';
 
-const example = (name: string): string => join(projectRoot, 'examples', 'fraud-detection', name);
+const example = exampleFile;
 const hour = 3_600_000;
 
 describe('deployment and clone-as-spec (against the local service)', () => {

@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { watchJob } from '../../../src/core/launch/jobWatch';
 import { launchJob } from '../../../src/core/launch/launchJob';
 import { parseSpec } from '../../../src/core/launch/specDocument';
-import { projectRoot, startLaunchTestBed, type LaunchTestBed } from './support/testBed';
+import { exampleFile, startLaunchTestBed, type LaunchTestBed } from './support/testBed';
 
-const example = (name: string): string => join(projectRoot, 'examples', 'fraud-detection', name);
+const example = exampleFile;
 const quote = (): { usdPerHour: number; source: 'pricingApi' } => ({ usdPerHour: 0.6, source: 'pricingApi' });
 
 describe('watching a launched job to its end (the completion notification)', () => {
