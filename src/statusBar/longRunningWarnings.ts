@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ScanResult } from '../core/cost/billableScan';
 import type { PricedResource } from '../core/cost/billing';
 import type { CostWatch, StateStore } from '../core/cost/costWatch';
-import { dueWarnings, ignore, markWarned, pruneWarningState, snooze } from '../core/cost/longRunning';
+import { claimWarnings, ignore, snooze } from '../core/cost/longRunning';
 import { WarningStore } from '../core/cost/warningStore';
 import type { Logger } from '../core/util/logger';
 import { longRunningMessage } from './costPresenter';
@@ -44,12 +44,15 @@ export class LongRunningWarnings implements vscode.Disposable {
   }
 
   private async check(priced: readonly PricedResource[]): Promise<void> {
-    const now = Date.now();
-    const state = await this.store.update((current) => pruneWarningState(current, new Set(priced.map((resource) => resource.id)), now));
-    const due = dueWarnings(priced, readCostSettings().warnAfterHours, state, now).slice(0, maxWarningsPerScan);
-    if (due.length === 0) return;
-    // Marked before showing, so another window or a restart does not warn again today.
-    await this.store.update((current) => markWarned(current, due.map((resource) => resource.id), now));
+    const thresholds = readCostSettings().warnAfterHours;
+    let due: PricedResource[] = [];
+    // Claimed in one read-modify-write, before anything is shown: two scans ending together (a
+    // settings change and a refresh, say), another window or a restart do not warn again today.
+    await this.store.update((current) => {
+      const claim = claimWarnings(current, priced, thresholds, Date.now(), maxWarningsPerScan);
+      due = claim.due;
+      return claim.state;
+    });
     for (const resource of due) void this.warn(resource);
   }
 

@@ -55,6 +55,22 @@ export function dueWarnings(priced: readonly PricedResource[], thresholds: Warni
   });
 }
 
+/**
+ * Prunes, picks what is due (at most `max`) and marks it warned, in one step: a caller that
+ * stores the result before another scan's claim reads the state warns about each resource once.
+ */
+export function claimWarnings(
+  state: WarningState,
+  priced: readonly PricedResource[],
+  thresholds: WarningThresholds,
+  now: number,
+  max: number,
+): { readonly state: WarningState; readonly due: PricedResource[] } {
+  const pruned = pruneWarningState(state, new Set(priced.map((resource) => resource.id)), now);
+  const due = dueWarnings(priced, thresholds, pruned, now).slice(0, max);
+  return { state: due.length > 0 ? markWarned(pruned, due.map((resource) => resource.id), now) : pruned, due };
+}
+
 export function markWarned(state: WarningState, ids: readonly string[], now: number): WarningState {
   const today = dayKey(now);
   return { ...state, lastWarned: { ...state.lastWarned, ...Object.fromEntries(ids.map((id) => [id, today])) } };

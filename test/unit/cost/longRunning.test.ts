@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { PricedResource } from '../../../src/core/cost/billing';
-import { dayKey, dueWarnings, emptyWarningState, ignore, markWarned, pruneWarningState, snooze, unignore } from '../../../src/core/cost/longRunning';
+import { claimWarnings, dayKey, dueWarnings, emptyWarningState, ignore, markWarned, pruneWarningState, snooze, unignore } from '../../../src/core/cost/longRunning';
 import { nextScanDelay, regionsToScan } from '../../../src/core/cost/scanPlan';
 import { WarningStore } from '../../../src/core/cost/warningStore';
 
@@ -57,6 +57,28 @@ describe('long-running warnings', () => {
     assert.deepEqual(Object.keys(pruned.lastWarned), ['app-9h']);
     assert.deepEqual(pruned.snoozedUntil, {});
     assert.deepEqual(Object.keys(pruned.ignored), ['gone']);
+  });
+
+  it('claims what is due at most `max` at a time, and each resource once even when two scans end together', async () => {
+    const values = new Map<string, unknown>();
+    // As globalState: the value changes at once, the write to disk finishes later.
+    const store = new WarningStore({
+      get: <T>(key: string) => values.get(key) as T | undefined,
+      update: (key, value) => {
+        values.set(key, value);
+        return new Promise((resolve) => setTimeout(resolve, 5));
+      },
+    });
+    const claimed: string[][] = [];
+    const claim = (max: number) =>
+      store.update((state) => {
+        const result = claimWarnings(state, resources, thresholds, now, max);
+        claimed.push(result.due.map((resource) => resource.id));
+        return result.state;
+      });
+    await Promise.all([claim(1), claim(1), claim(1)]);
+    assert.deepEqual(claimed, [['app-9h'], ['endpoint-25h'], []]);
+    assert.deepEqual(Object.keys(store.read().lastWarned).sort(), ['app-9h', 'endpoint-25h']);
   });
 
   it('keeps its state in a key-value store such as globalState', async () => {
