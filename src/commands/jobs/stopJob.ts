@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import type { InstanceUse, PriceCatalog } from '../../core/cost/priceCatalog';
-import { jobKindNoun, stopJob, type JobKind } from '../../core/resources/jobs';
-import { listProcessingJobsPage } from '../../core/resources/processingJobs';
-import { formatInstances, listTrainingJobsPage, type InstanceAllocation } from '../../core/resources/trainingJobs';
-import { listTransformJobsPage } from '../../core/resources/transformJobs';
-import { listTuningJobsPage } from '../../core/resources/tuningJobs';
+import { stopJob, type JobKind } from '../../core/resources/jobs';
+import type { InstanceAllocation } from '../../core/resources/trainingJobs';
 import { formatHourly } from '../../core/util/format';
 import type { ExtensionServices } from '../../platform/services';
 import { jobLabel } from '../../views/presenters/training';
 import { jobNodeInfo } from '../../views/training/jobNodes';
 import { defineCommand, selectedNodes } from '../command';
+import { pickJobs } from './jobPick';
 import { reportOutcomes, runPerItem } from './perItem';
 
 /** A job to stop, from a row or from the palette's pick. */
@@ -48,36 +46,13 @@ export function hourlySaving(target: StopTarget, prices: PriceCatalog): number |
 
 /** The running jobs of the current region, for the palette (one listing per kind, filtered to InProgress). */
 async function pickRunningJobs(services: ExtensionServices): Promise<StopTarget[]> {
-  const { clients, connection } = services.session;
-  const region = connection.region;
-  const request = { pageSize: 100, filter: { status: 'InProgress' } };
-  const items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Looking for running jobs in ${region}…` }, async () => {
-    const [training, tuning, processing, transform] = await Promise.all([
-      listTrainingJobsPage(clients, region, request, { log: services.log }),
-      listTuningJobsPage(clients, region, request, { log: services.log }),
-      listProcessingJobsPage(clients, region, request),
-      listTransformJobsPage(clients, region, request),
-    ]);
-    return [
-      ...training.items.map((job) => ({ kind: 'trainingJob' as const, region, name: job.name, instances: job.instances, spot: job.spot ?? false })),
-      ...tuning.items.map((job) => ({ kind: 'tuningJob' as const, region, name: job.name, instances: [], spot: false })),
-      ...processing.items.map((job) => ({ kind: 'processingJob' as const, region, name: job.name, instances: job.instances, spot: false })),
-      ...transform.items.map((job) => ({ kind: 'transformJob' as const, region, name: job.name, instances: job.instances, spot: false })),
-    ];
+  return pickJobs(services, {
+    title: `Stop running jobs in ${services.session.connection.region}`,
+    placeHolder: 'Select the jobs to stop',
+    kinds: ['trainingJob', 'tuningJob', 'processingJob', 'transformJob'],
+    filter: { status: 'InProgress' },
+    canPickMany: true,
   });
-  if (items.length === 0) {
-    void vscode.window.showInformationMessage(`No training, tuning, processing or transform job is running in ${region}.`);
-    return [];
-  }
-  const picked = await vscode.window.showQuickPick(
-    items.map((target) => ({
-      label: target.name,
-      description: [jobKindNoun[target.kind], formatInstances(target.instances)].filter(Boolean).join(' · '),
-      target,
-    })),
-    { title: `Stop running jobs in ${region}`, canPickMany: true, placeHolder: 'Select the jobs to stop' },
-  );
-  return picked?.map((item) => item.target) ?? [];
 }
 
 /**

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isLoggingKind } from '../../core/logs/logSources';
 import { isResourceNode } from '../../views/tree/resourceNode';
 import { defineCommand } from '../command';
+import { pickJobs } from '../jobs/jobPick';
 import { logViewer, type LogSessionHandle, type LogTarget } from './logViewer';
 
 /** A tree node, or `{ region, kind, name }` from another feature (the launch flow, say). */
@@ -20,8 +21,9 @@ export function logTargetOf(value: unknown): LogTarget | undefined {
 /**
  * Opens a training, processing or transform job's (or an endpoint's) CloudWatch logs, every
  * stream in time order, and follows new lines while it runs. Arguments: a tree node or
- * `{ region, kind: 'trainingJob' | 'processingJob' | 'transformJob' | 'endpoint', name }`.
- * Returns the session (lines so far, state, a promise of its end).
+ * `{ region, kind: 'trainingJob' | 'processingJob' | 'transformJob' | 'endpoint', name }`; from the
+ * Command Palette, a job picked from the region's newest. Returns the session (lines so far,
+ * state, a promise of its end).
  */
 export const openLogs = defineCommand(
   'sagemaker.openLogs',
@@ -29,8 +31,9 @@ export const openLogs = defineCommand(
     const resolved = logTargetOf(target);
     return resolved ? `open the logs of ${resolved.name}` : 'open the logs';
   },
-  (services, target?: unknown): LogSessionHandle | undefined => {
-    const resolved = logTargetOf(target);
+  async (services, target?: unknown): Promise<LogSessionHandle | undefined> => {
+    const picked = target ?? (await pickJobs(services, { title: 'Open Logs', placeHolder: 'Whose CloudWatch logs?', kinds: ['trainingJob', 'processingJob', 'transformJob'] }))[0];
+    const resolved = logTargetOf(picked);
     if (!resolved) return undefined;
     return logViewer(services).open(resolved);
   },

@@ -14,29 +14,19 @@ import {
   type IdleShutdownState,
 } from '../../core/resources/idleSettings';
 import type { ExtensionServices } from '../../platform/services';
-import { DomainNode } from '../../views/studio/domainNode';
-import { SpaceNode } from '../../views/studio/spaceNode';
-import { UserProfileNode } from '../../views/studio/userProfileNode';
 import { defineCommand } from '../command';
 import { settleLoaded } from './settle';
 import { studioViewId } from './appShutdown';
+import { pickStudioScope, scopeOfNode, scopeTitle, type StudioScope } from './studioScopePick';
 import { announceChange } from '../../views/studio/watchResources';
-
-type ScopeNode = DomainNode | UserProfileNode | SpaceNode;
 
 const levelNames: Record<IdleLevel, string> = { domain: 'the domain', userProfile: 'the user profile', space: 'the space' };
 
-function scopeOf(node: ScopeNode): IdleScope {
-  const { region, id: domainId } = node.domain;
-  if (node instanceof DomainNode) return { kind: 'domain', region, domainId };
-  if (node instanceof UserProfileNode) return { kind: 'userProfile', region, domainId, userProfileName: node.profile.name };
-  return { kind: 'space', region, domainId, spaceName: node.space.name };
-}
-
-function scopeTitle(node: ScopeNode): string {
-  if (node instanceof DomainNode) return `domain ${node.domain.name}`;
-  if (node instanceof UserProfileNode) return `user profile ${node.profile.name}`;
-  return `space ${node.space.name}`;
+function idleScope(scope: StudioScope): IdleScope {
+  const { region, id: domainId } = scope.domain;
+  if (scope.kind === 'domain') return { kind: 'domain', region, domainId };
+  if (scope.kind === 'userProfile') return { kind: 'userProfile', region, domainId, userProfileName: scope.profile.name };
+  return { kind: 'space', region, domainId, spaceName: scope.space.name };
 }
 
 /** What is set at the scope itself, as opposed to inherited. */
@@ -87,32 +77,45 @@ async function pickChange(state: IdleShutdownState, appType: IdleAppType, title:
   return { enabled: true, timeoutMinutes: Number(text.trim()) };
 }
 
-/** Shows the idle shutdown in force for a domain, user profile or space, and sets or turns it off. */
+/**
+ * Shows the idle shutdown in force for a domain, user profile or space, and sets or turns it off;
+ * from the Command Palette, for one picked from the region's domains.
+ */
 export const configureIdleShutdown = defineCommand(
   'sagemaker.configureIdleShutdown',
-  (node?: unknown) => (node instanceof DomainNode || node instanceof UserProfileNode || node instanceof SpaceNode ? `set the idle shutdown of ${scopeTitle(node)}` : 'set idle shutdown'),
+  (node?: unknown) => {
+    const picked = scopeOfNode(node);
+    return picked ? `set the idle shutdown of ${scopeTitle(picked)}` : 'set idle shutdown';
+  },
   async (services: ExtensionServices, node?: unknown) => {
-    if (!(node instanceof DomainNode || node instanceof UserProfileNode || node instanceof SpaceNode)) return;
-    const scope = scopeOf(node);
-    const title = `Idle Shutdown: ${scopeTitle(node)}`;
-    const state = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the idle shutdown of ${scopeTitle(node)}` }, () =>
+    const picked =
+      scopeOfNode(node) ??
+      (await pickStudioScope(services, {
+        title: 'Idle Shutdown',
+        placeHolder: 'Set the idle shutdown of a domain, a user profile or a space',
+        kinds: ['domain', 'userProfile', 'space'],
+      }));
+    if (!picked) return;
+    const scope = idleScope(picked);
+    const title = `Idle Shutdown: ${scopeTitle(picked)}`;
+    const state = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the idle shutdown of ${scopeTitle(picked)}` }, () =>
       readIdleShutdown(services.session.clients, scope),
     );
     const appType = await pickAppType(state, title);
     if (!appType) return;
     const change = await pickChange(state, appType, `${title} · ${appType}`);
     if (!change) return;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Updating ${scopeTitle(node)}` }, () =>
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Updating ${scopeTitle(picked)}` }, () =>
       setIdleShutdown(services.session.clients, scope, appType, change),
     );
     const kind = scope.kind;
-    announceChange(services, { region: scope.region, kind, name: kind === 'domain' ? node.domain.name : kind === 'userProfile' ? scope.userProfileName : scope.spaceName });
+    announceChange(services, { region: scope.region, kind, name: kind === 'domain' ? picked.domain.name : kind === 'userProfile' ? scope.userProfileName : scope.spaceName });
     // The domain's listing shows profiles and spaces (private ones too); the root shows domains.
     if (kind === 'domain') services.views.get(studioViewId)?.refresh();
     else await settleLoaded(services, studioViewId, [`${scope.region}/domain/${scope.domainId}`]);
     const outcome = change.enabled ? `after ${formatMinutes(change.timeoutMinutes)} idle` : 'off';
     void vscode.window.showInformationMessage(
-      `Idle shutdown of ${appType} apps for ${scopeTitle(node)}: ${outcome}. Apps started from now on use it; running apps pick it up when they restart.`,
+      `Idle shutdown of ${appType} apps for ${scopeTitle(picked)}: ${outcome}. Apps started from now on use it; running apps pick it up when they restart.`,
     );
   },
 );

@@ -142,6 +142,30 @@ describe('Training view', function () {
     await waitFor(() => !session.following, { message: 'following to stop' });
   });
 
+  it('opens the logs and the details panel of a job picked from the Command Palette', async () => {
+    const opening = vscode.commands.executeCommand<LogSession | undefined>('sagemaker.openLogs');
+    const jobs = await ui().quickPick({ title: 'Open Logs', timeout: 20_000 });
+    // Newest first under their kind, as the service has them.
+    assert.equal(jobs.items[0]?.separator, 'training jobs');
+    assert.deepEqual(jobs.items.slice(0, 3).map((item) => item.label), fixture.trainingJobNames().slice(0, 3));
+    await ui().quickPickType(RUNNING_JOB);
+    const running = await ui().quickPickSelect(RUNNING_JOB);
+    assert.match(running.description ?? '', /^InProgress · /);
+    const session = await opening;
+    assert.ok(session, 'the picked job’s log opens');
+    await waitFor(() => session.lines > 0, { message: 'the first lines', timeout: 20_000 });
+    await vscode.commands.executeCommand('sagemaker.stopFollowingLogs', { region: fixture.region, kind: 'trainingJob', name: RUNNING_JOB });
+
+    const name = fixture.finished[3]!;
+    const panelOpening = vscode.commands.executeCommand('sagemaker.openJobPanel');
+    await ui().quickPick({ title: 'Open Details Panel', timeout: 20_000 });
+    await ui().quickPickType(name);
+    await ui().quickPickSelect(name);
+    assert.deepEqual(await panelOpening, { region: fixture.region, kind: 'trainingJob', name });
+    const panels = await ui().webviews({ contains: 'Status timeline', timeout: 30_000 });
+    assert.ok(panels.some((panel) => panel.text.includes(name)), `a panel shows ${name}`);
+  });
+
   it('opens a finished training job’s details panel: timeline, final metrics, cost, and a metrics chart', async () => {
     const name = fixture.finished[0]!;
     await vscode.commands.executeCommand('sagemaker.openJobPanel', { region: fixture.region, kind: 'trainingJob', name });

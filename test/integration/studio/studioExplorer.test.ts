@@ -266,6 +266,47 @@ describe('Studio view', function () {
     assert.deepEqual(presigned()[1], { DomainId: fixture.studio.domainId, UserProfileName: 'bo', SpaceName: 'team-lab', ExpiresInSeconds: 300 });
   });
 
+  it('opens Studio and sets idle shutdown for a profile or domain picked from the Command Palette', async () => {
+    const opening = vscode.commands.executeCommand('sagemaker.openStudio');
+    const scopes = await ui().quickPick({ title: 'Open in Studio', timeout: 20_000 });
+    // The domain's profiles and spaces, under the domain's name; no domain itself to open.
+    assert.deepEqual(
+      scopes.items.map((item) => [item.label, item.description]),
+      [
+        ['ana', 'user profile'],
+        ['bo', 'user profile'],
+        ['ana-lab', 'private space of ana'],
+        ['bo-code', 'private space of bo'],
+        ['team-lab', 'shared space'],
+      ],
+    );
+    assert.equal(scopes.items[0]?.separator, 'domain ml-research');
+    await ui().quickPickSelect('bo');
+    await ui().dialog({ timeout: 15_000 });
+    await ui().clickDialogButton('Cancel');
+    await opening;
+    assert.deepEqual(
+      fixture.emulator.requests.list({ operation: 'CreatePresignedDomainUrl' }).map((record) => record.input),
+      [{ DomainId: fixture.studio.domainId, UserProfileName: 'bo', ExpiresInSeconds: 300 }],
+    );
+
+    const configuring = vscode.commands.executeCommand('sagemaker.configureIdleShutdown');
+    const levels = await ui().quickPick({ title: 'Idle Shutdown', timeout: 20_000 });
+    assert.deepEqual(levels.items.map((item) => item.label), ['ml-research', 'ana', 'bo', 'ana-lab', 'bo-code', 'team-lab']);
+    await ui().quickPickSelect('ml-research');
+    await ui().quickPick({ title: 'Idle Shutdown: domain ml-research', timeout: 15_000 });
+    await ui().quickPickSelect('JupyterLab');
+    await ui().quickPickSelect(/Set the idle timeout/);
+    await ui().inputBoxSubmit('180');
+    await configuring;
+    assert.deepEqual(fixture.emulator.requests.list({ operation: 'UpdateDomain' }).map((record) => record.input), [
+      {
+        DomainId: fixture.studio.domainId,
+        DefaultUserSettings: { JupyterLabAppSettings: { AppLifecycleManagement: { IdleSettings: { LifecycleManagement: 'ENABLED', IdleTimeoutInMinutes: 180 } } } },
+      },
+    ]);
+  });
+
   it('shows an AccessDenied on one profile’s apps there only; the rest keeps working', async () => {
     fixture.emulator.access.deny({ operation: 'ListApps', match: { UserProfileNameEquals: 'bo' } });
     await fixture.relist();
