@@ -58,7 +58,7 @@ export async function startDemo({ bind = '127.0.0.1', port = 0, needChromium = f
   log('packaging the extension (production build) ...');
   await mkdir(path.dirname(demoVsix), { recursive: true });
   // No repository field in the manifest yet: without the flag vsce would stop to ask.
-  await npm(['run', '--silent', 'package', '--', '--allow-missing-repository', '--out', demoVsix]);
+  await npm(['run', '--silent', 'package', '--', '--out', demoVsix]);
 
   log('starting the local service with its demo data ...');
   const service = await startEmulatorProcess({ data: 'demo' });

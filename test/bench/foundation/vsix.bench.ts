@@ -19,5 +19,5 @@ void withReleaseBuild(
   () => {
     reportFigure({ name: '.vsix', value: statSync(out).size, unit: 'bytes', spread: `${zipEntries(out)} zip entries` });
   },
-  () => void npm(['run', '--silent', 'package', '--', '--allow-missing-repository', '--out', out]),
+  () => void npm(['run', '--silent', 'package', '--', '--out', out]),
 );
