@@ -162,8 +162,12 @@ describe('Training view', function () {
     await ui().quickPickType(name);
     await ui().quickPickSelect(name);
     assert.deepEqual(await panelOpening, { region: fixture.region, kind: 'trainingJob', name });
-    const panels = await ui().webviews({ contains: 'Status timeline', timeout: 30_000 });
-    assert.ok(panels.some((panel) => panel.text.includes(name)), `a panel shows ${name}`);
+    await waitFor(async () => (await ui().webviews({ contains: 'Status timeline', timeout: 30_000 })).some((panel) => panel.text.includes(name)), {
+      message: `a panel showing ${name}`,
+      timeout: 30_000,
+    });
+    // The next tests read the panel they open: leave none of this one's behind.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('opens a finished training job’s details panel: timeline, final metrics, cost, and a metrics chart', async () => {
