@@ -186,8 +186,9 @@ describe('Launching from spec files', function () {
     await vscode.window.showTextDocument(uri);
     const lenses = await waitFor(async () => {
       const found = await codeLenses(uri);
-      return found.length === 2 ? found : undefined;
-    }, { message: 'the launch and estimate lenses' });
+      // Prices arrive in the background on first use; the lenses change when they do.
+      return found.length === 2 && !/price unknown/.test(found[1]!.command?.title ?? '') ? found : undefined;
+    }, { message: 'the launch and estimate lenses, priced' });
     assert.equal(lenses[0]!.command?.title, '$(rocket) Launch training job');
     assert.match(lenses[1]!.command?.title ?? '', /^ml\.m5\.xlarge × 1 · (≈ )?\$[\d.]+\/h · at most (≈ )?\$[\d.]+ \(1h 00m\)$/);
 
@@ -256,15 +257,19 @@ describe('Launching from spec files', function () {
   });
 
   it('creates one job when launch is clicked twice, and none while another window launches the spec', async () => {
-    const [path] = await fixture.write({ ...churnProject, 'churn/churn.training.yaml': churnSpec.replace('churn-${timestamp}', 'twice-${timestamp}') });
-    const uri = vscode.Uri.file(path!);
+    // A spec of its own (earlier tests left churn.training.yaml open in an editor), and only this
+    // test's notifications in the center, which the UI bridge reads as far as it is drawn.
+    await ui().clearNotifications();
+    const written = await fixture.write({ ...churnProject, 'churn/twice.training.yaml': churnSpec.replace('churn-${timestamp}', 'twice-${timestamp}') });
+    const uri = vscode.Uri.file(written.find((path) => path.endsWith('twice.training.yaml'))!);
     const results = await Promise.all([
       vscode.commands.executeCommand<JobResult | undefined>('sagemaker.launchSpec', uri),
       vscode.commands.executeCommand<JobResult | undefined>('sagemaker.launchSpec', uri),
     ]);
     assert.equal(results.filter(Boolean).length, 1);
+    assert.match(results.find(Boolean)!.name, /^twice-/);
     assert.equal(fixture.inputs('CreateTrainingJob').length, 1);
-    await ui().notifications({ message: /^churn\.training\.yaml is already being launched in this window/ });
+    await ui().notifications({ message: /^twice\.training\.yaml is already being launched in this window/ });
 
     // Another window holds the spec's lock (a file in the global storage all windows share).
     fixture.emulator.requests.clear();
@@ -274,7 +279,7 @@ describe('Launching from spec files', function () {
     await writeFile(lockFile, JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: Date.now(), label: 'launch of churn.training.yaml' }));
     try {
       assert.equal(await vscode.commands.executeCommand('sagemaker.launchSpec', uri), undefined);
-      await ui().notifications({ message: /^churn\.training\.yaml is already being launched in another window/ });
+      await ui().notifications({ message: /^twice\.training\.yaml is already being launched in another window/ });
       assert.equal(fixture.inputs('CreateTrainingJob').length, 0);
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.file(lockFile));
