@@ -18,8 +18,8 @@ export interface JobChoice {
   readonly spot: boolean;
 }
 
-/** Jobs per kind a picker offers: the newest page of each, as the explorer's first page. */
-const pageSize = 50;
+/** Jobs per kind a picker offers: one page of each, as large as the List APIs give. */
+const pageSize = 100;
 
 /** The newest jobs of the current region of each kind (one page each, listed concurrently), newest first within a kind. */
 async function listJobChoices(services: ExtensionServices, kinds: readonly JobKind[], filter?: ListFilter): Promise<JobChoice[]> {

@@ -36,19 +36,27 @@ interface ScopeItem extends vscode.QuickPickItem {
 
 const icons: Record<StudioScopeKind, string> = { domain: 'organization', userProfile: 'account', space: 'folder-library' };
 
+/** What the picker says of a scope: its name, what it is, and its status. */
+function describeScope(scope: StudioScope): { label: string; what: string; status: string } {
+  switch (scope.kind) {
+    case 'domain':
+      return { label: scope.domain.name, what: scope.domain.id, status: scope.domain.status };
+    case 'userProfile':
+      return { label: scope.profile.name, what: 'user profile', status: scope.profile.status };
+    case 'space':
+      return {
+        label: scope.space.name,
+        what: scope.space.sharing === 'Private' ? `private space of ${scope.space.owner ?? '?'}` : 'shared space',
+        status: scope.space.status,
+      };
+  }
+}
+
 function scopeItem(scope: StudioScope): ScopeItem {
-  const status = scope.kind === 'domain' ? scope.domain.status : scope.kind === 'userProfile' ? scope.profile.status : scope.space.status;
-  const description =
-    scope.kind === 'domain'
-      ? scope.domain.id
-      : scope.kind === 'userProfile'
-        ? 'user profile'
-        : scope.space.sharing === 'Private'
-          ? `private space of ${scope.space.owner ?? '?'}`
-          : 'shared space';
+  const { label, what, status } = describeScope(scope);
   return {
-    label: scope.kind === 'domain' ? scope.domain.name : scope.kind === 'userProfile' ? scope.profile.name : scope.space.name,
-    description: status === 'InService' ? description : `${description} · ${status}`,
+    label,
+    description: status === 'InService' ? what : `${what} · ${status}`,
     iconPath: new vscode.ThemeIcon(icons[scope.kind]),
     scope,
   };
