@@ -72,10 +72,24 @@ async function moveMouseAway(page) {
   await waitUntil(async () => ((await inPage(page, 'hoverText')) === undefined ? true : undefined), { timeout: 2000, what: 'the hover to close' }).catch(() => {});
 }
 
-async function readHover(page, locator, timeout) {
-  await moveMouseAway(page);
-  await locator.hover();
-  return waitUntil(() => inPage(page, 'hoverText'), { timeout, what: 'a hover to appear' });
+/** How long one pointing at an element may take to show its hover before the pointer tries again. */
+const HOVER_ATTEMPT_MS = 2500;
+
+async function readHover(page, locator, timeout = DEFAULT_TIMEOUT_MS) {
+  const deadline = Date.now() + timeout;
+  // The workbench sometimes ignores a pointer that comes back to the element it last hovered
+  // (the row re-rendered under it); leaving and pointing again shows the hover.
+  for (;;) {
+    await moveMouseAway(page);
+    await locator.hover();
+    const remaining = deadline - Date.now();
+    const attempt = Math.max(POLL_MS, Math.min(HOVER_ATTEMPT_MS, remaining));
+    const text = await waitUntil(() => inPage(page, 'hoverText'), { timeout: attempt, what: 'a hover to appear' }).catch((error) => {
+      if (remaining <= HOVER_ATTEMPT_MS) throw error;
+      return undefined;
+    });
+    if (text !== undefined) return text;
+  }
 }
 
 async function waitForTreeRow(page, { view, label, description, level, timeout }) {

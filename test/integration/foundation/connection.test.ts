@@ -62,8 +62,12 @@ describe('Foundation: connection and views', function () {
 
   afterEach(async () => {
     service().emulator.access.clear();
-    await updateSettings(emulatorSettings(service().emulator.url, service().profile, service().region));
+    const { emulator, profile, region } = service();
+    await updateSettings(emulatorSettings(emulator.url, profile, region));
     await refreshViews();
+    // The next test starts from a view that has listed again, not from a listing still under way.
+    const first = domainNames(emulator, region)[0]!;
+    await waitFor(async () => (await studioRows()).includes(first), { timeout: 30_000, message: `the Studio view never listed ${first} again` });
   });
 
   it('shows the demo account’s Studio domains, and says which profile, region and endpoint it looks at', async () => {
@@ -124,12 +128,18 @@ describe('Foundation: connection and views', function () {
 
   it('names an unknown profile and sends nothing', async () => {
     const { emulator } = service();
-    emulator.requests.clear();
     await updateSettings({ 'sagemaker.profile': 'no-such-profile' });
     await refreshViews();
     const row = await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 30_000 });
     await tooltipSaying(row.label, /"no-such-profile" does not exist/);
-    assert.equal(emulator.requests.list({ service: 'sagemaker' }).length, 0);
+    // Counted from here: a request the previous profile had under way may still land before the
+    // switch shows. From now on, the connection check and every view's listing must send nothing.
+    const since = Date.now();
+    await refreshViews();
+    await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 30_000 });
+    await tooltipSaying(row.label, /"no-such-profile" does not exist/);
+    const sent = emulator.requests.list({ since }).map((request) => `${request.service}:${request.operation}`);
+    assert.deepEqual(sent, []);
   });
 
   it('shows the sign-in welcome for a profile without credentials', async () => {
