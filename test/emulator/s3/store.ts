@@ -69,9 +69,24 @@ export function lowerBoundKey(keys: readonly string[], key: string): number {
   return lo;
 }
 
-/** Folders of stores not disposed yet, removed when the process exits (a test that never stopped its service). */
-const live = new Set<string>();
-let exitHook = false;
+/**
+ * Folders of stores not disposed yet, removed when the process exits (a test that never stopped
+ * its service). Kept once per process under a registered symbol: the integration tests bundle a
+ * copy of this module into every test file, and one exit hook must serve them all.
+ */
+const LIVE_FOLDERS = Symbol.for('sagemaker-local-service.s3-live-folders');
+
+function liveFolders(): Set<string> {
+  const registry = globalThis as unknown as Record<symbol, Set<string> | undefined>;
+  const existing = registry[LIVE_FOLDERS];
+  if (existing) return existing;
+  const created = new Set<string>();
+  registry[LIVE_FOLDERS] = created;
+  process.once('exit', () => {
+    for (const root of created) rmSync(root, { recursive: true, force: true });
+  });
+  return created;
+}
 
 /** Buckets and objects, with object bytes in files under a temporary folder removed by `dispose()`. */
 export class S3Store {
@@ -82,13 +97,7 @@ export class S3Store {
     this.root = mkdtempSync(join(tmpdir(), 'sagemaker-local-s3-'));
     mkdirSync(join(this.root, 'objects'));
     mkdirSync(join(this.root, 'incoming'));
-    live.add(this.root);
-    if (!exitHook) {
-      exitHook = true;
-      process.once('exit', () => {
-        for (const root of live) rmSync(root, { recursive: true, force: true });
-      });
-    }
+    liveFolders().add(this.root);
   }
 
   /** A new file name for an incoming body (written there, then kept or removed). */
@@ -148,7 +157,7 @@ export class S3Store {
   }
 
   dispose(): void {
-    live.delete(this.root);
+    liveFolders().delete(this.root);
     rmSync(this.root, { recursive: true, force: true });
   }
 }
