@@ -10,6 +10,8 @@ import { ui } from '../support/ui';
 import { waitFor } from '../support/wait';
 
 const STUDIO = 'Studio';
+/** The label of the row the Studio view shows in place of its domains when listing them failed. */
+const LISTING_FAILED = /^Could not list the Studio domains/;
 
 /** The domain names of a region as the service holds them, worked out from its own state. */
 function domainNames(emulator: Emulator, region: string): string[] {
@@ -22,6 +24,12 @@ function domainNames(emulator: Emulator, region: string): string[] {
 async function studioRows(): Promise<string[]> {
   const rows = await ui().treeRows(STUDIO);
   return rows.filter((row) => row.level === 1).map((row) => row.label);
+}
+
+/** Waits until the Studio view lists the region's first domain, as the service holds it. */
+async function untilDomainsListed(emulator: Emulator, region: string, message: string): Promise<void> {
+  const first = domainNames(emulator, region)[0]!;
+  await waitFor(async () => (await studioRows()).includes(first), { timeout: 30_000, message: `${message} (no ${first})` });
 }
 
 /** The description VS Code renders next to each SageMaker view's title. */
@@ -66,8 +74,7 @@ describe('Foundation: connection and views', function () {
     await updateSettings(emulatorSettings(emulator.url, profile, region));
     await refreshViews();
     // The next test starts from a view that has listed again, not from a listing still under way.
-    const first = domainNames(emulator, region)[0]!;
-    await waitFor(async () => (await studioRows()).includes(first), { timeout: 30_000, message: `the Studio view never listed ${first} again` });
+    await untilDomainsListed(emulator, region, 'the Studio view never listed the domains again');
   });
 
   it('shows the demo account’s Studio domains, and says which profile, region and endpoint it looks at', async () => {
@@ -100,7 +107,7 @@ describe('Foundation: connection and views', function () {
     const { emulator, region } = service();
     emulator.access.deny({ operation: 'ListDomains' });
     await refreshViews();
-    const row = await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 30_000 });
+    const row = await ui().treeItem(STUDIO, LISTING_FAILED, { timeout: 30_000 });
     assert.equal(row.description, 'access denied');
     const tooltip = await tooltipSaying(row.label, /sagemaker:ListDomains/);
     assert.match(tooltip, /Ask your AWS administrator|choose another profile/);
@@ -111,7 +118,7 @@ describe('Foundation: connection and views', function () {
 
     emulator.access.clear();
     await ui().clickTreeItem(STUDIO, row.label);
-    await waitFor(async () => (await studioRows()).includes(domainNames(emulator, region)[0]!), { timeout: 30_000, message: 'Retry did not list the domains' });
+    await untilDomainsListed(emulator, region, 'Retry did not list the domains');
   });
 
   it('shows an error row naming the endpoint when the service is down', async () => {
@@ -121,7 +128,7 @@ describe('Foundation: connection and views', function () {
     await gone.stop();
     await updateSettings({ 'sagemaker.endpointUrl': url });
     await refreshViews();
-    const row = await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 60_000 });
+    const row = await ui().treeItem(STUDIO, LISTING_FAILED, { timeout: 60_000 });
     const tooltip = await tooltipSaying(row.label, new RegExp(`endpoint ${url.replace(/[.]/g, '\\.')} could not be reached`));
     assert.match(tooltip, /sagemaker\.endpointUrl/);
   });
@@ -129,15 +136,16 @@ describe('Foundation: connection and views', function () {
   it('names an unknown profile and sends nothing', async () => {
     const { emulator } = service();
     await updateSettings({ 'sagemaker.profile': 'no-such-profile' });
-    await refreshViews();
-    const row = await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 30_000 });
-    await tooltipSaying(row.label, /"no-such-profile" does not exist/);
+    const refreshNamingTheProfile = async (): Promise<void> => {
+      await refreshViews();
+      const row = await ui().treeItem(STUDIO, LISTING_FAILED, { timeout: 30_000 });
+      await tooltipSaying(row.label, /"no-such-profile" does not exist/);
+    };
+    await refreshNamingTheProfile();
     // Counted from here: a request the previous profile had under way may still land before the
     // switch shows. From now on, the connection check and every view's listing must send nothing.
     const since = Date.now();
-    await refreshViews();
-    await ui().treeItem(STUDIO, /^Could not list the Studio domains/, { timeout: 30_000 });
-    await tooltipSaying(row.label, /"no-such-profile" does not exist/);
+    await refreshNamingTheProfile();
     const sent = emulator.requests.list({ since }).map((request) => `${request.service}:${request.operation}`);
     assert.deepEqual(sent, []);
   });
