@@ -2,9 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-
-/** The layers above `src/core`: core may never import them (nor `vscode`). */
-const layersAboveCore = ['**/views/**', '**/commands/**', '**/statusBar/**', '**/webviews/**', '**/extension'];
+import { boundaries } from './scripts/lint/boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'media/vendor/**', '**/*.d.ts'] },
@@ -25,15 +23,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core stays free of vscode: return data or throw a typed error.' }],
-        patterns: [{ group: layersAboveCore, message: 'src/core may not import the layers above it.' }],
-      }],
-    },
-  },
+  ...boundaries,
   {
     files: ['**/*.mjs', 'media/**/*.js'],
     ...tseslint.configs.disableTypeChecked,

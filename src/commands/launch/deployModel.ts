@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { loadSdk } from '../../core/aws/loadSdk';
 import { specToYaml } from '../../core/launch/cloneSpec';
 import { deploy } from '../../core/launch/deploy';
 import { SpecInvalidError } from '../../core/launch/errors';
 import { baseOfName, sanitizeBase } from '../../core/launch/naming';
+import { executionRoleOfJob } from '../../core/launch/trainedModels';
+import { listInServiceEndpoints } from '../../core/resources/recentResources';
 import { parseSpec } from '../../core/launch/specDocument';
 import type { ExtensionServices } from '../../platform/services';
 import { executionRole } from '../../specs/launchSettings';
@@ -135,14 +136,10 @@ async function deployFrom(services: ExtensionServices, source: ResourceIdentity,
 }
 
 async function pickEndpointName(services: ExtensionServices, region: string, suggestion: string): Promise<string> {
-  const { sagemaker } = await loadSdk();
-  const client = await services.session.clients.sagemaker(region);
-  const existing = await client.send(new sagemaker.ListEndpointsCommand({ MaxResults: 100, SortBy: 'CreationTime', SortOrder: 'Descending' })).catch(() => undefined);
+  const existing = await listInServiceEndpoints(services.session.clients, region);
   const items = [
     { label: '$(add) New endpoint…', name: undefined as string | undefined },
-    ...(existing?.Endpoints ?? [])
-      .filter((endpoint) => endpoint.EndpointStatus === 'InService')
-      .map((endpoint) => ({ label: `$(sync) Update ${endpoint.EndpointName ?? ''}`, description: 'serves the new model in place (UpdateEndpoint)', name: endpoint.EndpointName })),
+    ...existing.map((endpoint) => ({ label: `$(sync) Update ${endpoint.name}`, description: 'serves the new model in place (UpdateEndpoint)', name: endpoint.name })),
   ];
   const picked = items.length > 1 ? answered(await vscode.window.showQuickPick(items, { title: 'Deploy to which endpoint?' })) : items[0]!;
   if (picked.name) return picked.name;
@@ -155,11 +152,6 @@ async function pickEndpointName(services: ExtensionServices, region: string, sug
 }
 
 async function roleOfJob(services: ExtensionServices, source: ResourceIdentity): Promise<string | undefined> {
-  const { sagemaker } = await loadSdk();
-  const client = await services.session.clients.sagemaker(source.region);
-  if (source.kind === 'trainingJob') {
-    return (await client.send(new sagemaker.DescribeTrainingJobCommand({ TrainingJobName: source.name }))).RoleArn;
-  }
-  const tuning = await client.send(new sagemaker.DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: source.name }));
-  return (tuning.TrainingJobDefinition ?? tuning.TrainingJobDefinitions?.[0])?.RoleArn;
+  if (source.kind !== 'trainingJob' && source.kind !== 'tuningJob') return undefined;
+  return executionRoleOfJob(services.session.clients, source.region, source.kind, source.name);
 }

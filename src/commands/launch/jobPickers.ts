@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadSdk } from '../../core/aws/loadSdk';
+import { listRecentJobs } from '../../core/resources/recentResources';
 import { formatDateTime } from '../../core/util/format';
 import type { ExtensionServices } from '../../platform/services';
 import type { ResourceIdentity } from '../../views/tree/resourceNode';
@@ -11,27 +11,14 @@ export async function pickJob(
   options: { completedOnly?: boolean; title: string },
 ): Promise<ResourceIdentity | undefined> {
   const region = services.session.connection.region;
-  const { sagemaker } = await loadSdk();
-  const client = await services.session.clients.sagemaker(region);
-  const status = options.completedOnly ? ('Completed' as const) : undefined;
-  const items = (async (): Promise<Array<vscode.QuickPickItem & { name: string }>> => {
-    if (kind === 'trainingJob') {
-      const page = await client.send(new sagemaker.ListTrainingJobsCommand({ MaxResults: 100, SortBy: 'CreationTime', SortOrder: 'Descending', StatusEquals: status }));
-      return (page.TrainingJobSummaries ?? []).map((job) => ({
-        label: job.TrainingJobName ?? '',
-        description: job.TrainingJobStatus,
-        detail: job.CreationTime ? `created ${formatDateTime(job.CreationTime)}` : undefined,
-        name: job.TrainingJobName ?? '',
-      }));
-    }
-    const page = await client.send(new sagemaker.ListHyperParameterTuningJobsCommand({ MaxResults: 100, SortBy: 'CreationTime', SortOrder: 'Descending', StatusEquals: status }));
-    return (page.HyperParameterTuningJobSummaries ?? []).map((job) => ({
-      label: job.HyperParameterTuningJobName ?? '',
-      description: job.HyperParameterTuningJobStatus,
-      detail: job.CreationTime ? `created ${formatDateTime(job.CreationTime)}` : undefined,
-      name: job.HyperParameterTuningJobName ?? '',
-    }));
-  })();
+  const items = listRecentJobs(services.session.clients, region, kind, { completedOnly: options.completedOnly }).then((jobs) =>
+    jobs.map((job) => ({
+      label: job.name,
+      description: job.status,
+      detail: job.created ? `created ${formatDateTime(job.created)}` : undefined,
+      name: job.name,
+    })),
+  );
   const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: `Jobs in ${region}, newest first`, matchOnDescription: true });
   return picked && { region, kind, name: picked.name };
 }

@@ -10,13 +10,7 @@ export interface RegionInfo {
 
 export const knownRegions: readonly RegionInfo[] = sagemakerRegions;
 
-const byCode = new Map(knownRegions.map((region) => [region.code, region]));
-
 export const defaultRegion = 'us-east-1';
-
-export function regionName(code: string): string | undefined {
-  return byCode.get(code)?.name;
-}
 
 /** The partition a region belongs to; credentials of one partition never work in another. */
 export function partitionOf(code: string): Partition {

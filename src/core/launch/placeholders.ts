@@ -38,10 +38,6 @@ export function placeholdersIn(text: string): PlaceholderRef[] {
   return refs;
 }
 
-export function isPlaceholderName(name: string): name is PlaceholderName {
-  return (placeholderNames as readonly string[]).includes(name);
-}
-
 export type Path = ReadonlyArray<string | number>;
 
 /** Calls `visit` with every string in a parsed spec, keys excluded, and its path. */

@@ -1,8 +1,6 @@
 /** The three kinds of spec file, recognised by name: `<anything>.<kind>.yaml|yml|json`. */
 export type SpecKind = 'training' | 'tuning' | 'deploy';
 
-export const specKinds: readonly SpecKind[] = ['training', 'tuning', 'deploy'];
-
 /** The glob every spec feature (diagnostics, CodeLens, schemas, activation) is keyed on. */
 export const specGlob = '**/*.{training,tuning,deploy}.{yaml,yml,json}';
 

@@ -1,6 +1,8 @@
 import type { DescribeTrainingJobResponse, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
+import { describeTrainingJob } from '../resources/trainingJobs';
+import { describeTuningJob } from '../resources/tuningJobs';
 import { throwIfAborted } from '../util/cancellation';
 import type { ImageCatalog } from './images';
 import type { TrainedModel } from './specRequests';
@@ -106,4 +108,11 @@ async function latestCompleted(client: SageMakerClient, kind: 'training' | 'tuni
     if (!token) break;
   }
   throw new ModelSourceError(`No completed ${kind} job named ${base}-… in this region yet; launch the ${kind} spec first.`);
+}
+
+/** The execution role a training job ran with (for a tuning job: its training definition's). */
+export async function executionRoleOfJob(clients: AwsClients, region: string, kind: 'trainingJob' | 'tuningJob', name: string, signal?: AbortSignal): Promise<string | undefined> {
+  if (kind === 'trainingJob') return (await describeTrainingJob(clients, region, name, signal)).RoleArn;
+  const tuning = await describeTuningJob(clients, region, name, signal);
+  return (tuning.TrainingJobDefinition ?? tuning.TrainingJobDefinitions?.[0])?.RoleArn;
 }

@@ -46,11 +46,6 @@ export function modelArtifactUri(model: DescribeModelOutput): string | undefined
   return undefined;
 }
 
-/** The image(s) the model runs, for tooltips. */
-export function modelImages(model: DescribeModelOutput): string[] {
-  return [model.PrimaryContainer, ...(model.Containers ?? [])].flatMap((container) => (container?.Image ? [container.Image] : []));
-}
-
 /** Deletes a model (endpoints already running it keep running; new deployments cannot use it). */
 export async function deleteModel(clients: AwsClients, region: string, name: string, signal?: AbortSignal): Promise<void> {
   const { sagemaker } = await loadSdk();

@@ -78,12 +78,6 @@ export const notebookActionStatuses = {
   open: ['InService'],
 } as const satisfies Record<string, readonly string[]>;
 
-export type NotebookAction = keyof typeof notebookActionStatuses;
-
-export function canDoNotebookAction(action: NotebookAction, status: string): boolean {
-  return (notebookActionStatuses[action] as readonly string[]).includes(status);
-}
-
 /** Thrown when a notebook instance settles in a status other than the one waited for. */
 export class UnexpectedNotebookStatusError extends Error {
   override readonly name = 'UnexpectedNotebookStatusError';
