@@ -15,11 +15,8 @@ import { ExplorerView, type ExplorerViewOptions } from './views/tree/explorerVie
 import { StudioRootNode } from './views/studio/studioRootNode';
 import { NotebookRootNode } from './views/notebooks/notebookRootNode';
 import { ViewFilter } from './views/studio/viewFilter';
-import { watchStudioResources } from './views/studio/watchResources';
 import { TrainingRootNode } from './views/training/trainingRootNode';
-import { watchTrainingResources } from './views/training/trainingView';
 import { InferenceRootNode } from './views/inference/inferenceRootNode';
-import { watchInferenceResources } from './views/inference/inferenceView';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
 export interface SageMakerCompanionApi {
@@ -48,8 +45,10 @@ export function activate(context: vscode.ExtensionContext): SageMakerCompanionAp
   const { prices, disposables: priceDisposables } = createPriceCatalog(context, session, log);
   context.subscriptions.push(...priceDisposables);
 
+  const resourceEvents = new ResourceEvents();
+  context.subscriptions.push(resourceEvents);
   const explorer = (viewId: string, createRoot: ExplorerViewOptions['createRoot'], options: Partial<ExplorerViewOptions> = {}): ExplorerView =>
-    new ExplorerView({ session, monitor, log, viewId, createRoot, ...options });
+    new ExplorerView({ session, monitor, log, resourceEvents, viewId, createRoot, ...options });
   const studioFilter = new ViewFilter('sagemaker.studio', context.workspaceState);
   const notebookFilter = new ViewFilter('sagemaker.notebookInstances', context.workspaceState);
   const filters = new Map([studioFilter, notebookFilter].map((filter) => [filter.viewId, filter]));
@@ -65,8 +64,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerCompanionAp
   );
   context.subscriptions.push(...views.values());
   const details = new DetailsDocuments();
-  const resourceEvents = new ResourceEvents();
-  context.subscriptions.push(details, resourceEvents);
+  context.subscriptions.push(details);
   // The cost guard runs without any view open; its first scan is deferred past activation.
   const { guard: cost, disposables: costDisposables } = startCostGuard({ context, session, monitor, log, prices, resourceEvents });
   context.subscriptions.push(...costDisposables);
@@ -98,9 +96,6 @@ export function activate(context: vscode.ExtensionContext): SageMakerCompanionAp
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void applySettings()),
     watchSharedFiles(session, () => void applySettings()),
-    watchTrainingResources(services),
-    watchInferenceResources(services),
-    watchStudioResources(services),
     // New prices change what rows show, not what they list: redraw without calling AWS.
     prices.onDidUpdate(() => {
       for (const view of views.values()) view.redraw();

@@ -17,7 +17,6 @@ interface StopTarget {
   readonly name: string;
   readonly instances: readonly InstanceAllocation[];
   readonly spot: boolean;
-  settle?(): void;
 }
 
 const stoppable = new Set(['InProgress']);
@@ -93,7 +92,6 @@ export const stopJobs = defineCommand(
       const { kind, region, name } = outcome.item;
       services.log.info(`Stopping ${jobLabel(kind, name)} (${region})`);
       services.resourceEvents.changed({ region, kind, name });
-      outcome.item.settle?.();
     }
     await reportOutcomes(services, outcomes, {
       done: (target) => `Stopping ${jobLabel(target.kind, target.name)}`,

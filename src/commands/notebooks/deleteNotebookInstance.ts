@@ -12,8 +12,6 @@ import { countNoun, shutdownConfirmation } from '../../views/presenters/shutdown
 import { defineCommand } from '../command';
 import { reportBatchOutcome, type BatchItemOutcome } from '../studio/batchOutcome';
 import { chooseNotebookInstances } from './pickNotebookInstances';
-import { settleNotebookView } from '../../views/notebooks/notebookView';
-import { announceChange } from '../../views/studio/watchResources';
 
 /** SageMaker deletes only stopped (or failed) instances; running ones are stopped first. */
 const deletable = ['InService', 'Stopping', 'Stopped', 'Failed'];
@@ -33,8 +31,7 @@ async function stopThenDelete(
   if (instance.status === 'InService') {
     report(`Stopping ${instance.name}…`);
     await stopNotebookInstance(clients, instance.region, instance.name, signal);
-    announceChange(services, { region: instance.region, kind: 'notebookInstance', name: instance.name });
-    await settleNotebookView(services);
+    services.resourceEvents.changed({ region: instance.region, kind: 'notebookInstance', name: instance.name });
   }
   if (mustStop(instance)) {
     await waitForNotebookInstanceStatus(clients, instance.region, instance.name, 'Stopped', {
@@ -44,7 +41,7 @@ async function stopThenDelete(
   }
   report(`Deleting ${instance.name}…`);
   await deleteNotebookInstance(clients, instance.region, instance.name, signal);
-  announceChange(services, { region: instance.region, kind: 'notebookInstance', name: instance.name });
+  services.resourceEvents.changed({ region: instance.region, kind: 'notebookInstance', name: instance.name });
 }
 
 /** Deletes notebook instances; a running one is offered stop-then-delete. Asks first, naming each. */
@@ -104,7 +101,6 @@ export const deleteNotebookInstanceCommand = defineCommand(
         }
       },
     );
-    await settleNotebookView(services);
     await reportBatchOutcome(services, outcomes, (done, total) => `Deleted ${done} of ${countNoun(total, 'notebook instance')}.`);
   },
 );

@@ -4,8 +4,6 @@ import { isNotebookInstanceNode } from '../../views/notebooks/notebookInstanceNo
 import { defineCommand } from '../command';
 import { reportBatchOutcome, type BatchItemOutcome } from '../studio/batchOutcome';
 import { chooseNotebookInstances } from './pickNotebookInstances';
-import { settleNotebookView } from '../../views/notebooks/notebookView';
-import { announceChange } from '../../views/studio/watchResources';
 
 /** Starts stopped (or failed) notebook instances; they go Pending, then InService. */
 export const startNotebookInstanceCommand = defineCommand(
@@ -24,13 +22,12 @@ export const startNotebookInstanceCommand = defineCommand(
       const action = `start notebook instance ${instance.name}`;
       try {
         await startNotebookInstance(services.session.clients, instance.region, instance.name);
-        announceChange(services, { region: instance.region, kind: 'notebookInstance', name: instance.name });
+        services.resourceEvents.changed({ region: instance.region, kind: 'notebookInstance', name: instance.name });
         outcomes.push({ action, outcome: 'done' });
       } catch (error) {
         outcomes.push({ action, outcome: 'failed', error });
       }
     }
-    await settleNotebookView(services);
     await reportBatchOutcome(services, outcomes, (done, total) => `Started ${done} of ${countNoun(total, 'notebook instance')}.`);
   },
 );

@@ -6,8 +6,6 @@ import { isNotebookInstanceNode, quoteNotebookInstance } from '../../views/noteb
 import { defineCommand } from '../command';
 import { reportBatchOutcome, type BatchItemOutcome } from '../studio/batchOutcome';
 import { chooseNotebookInstances } from './pickNotebookInstances';
-import { settleNotebookView } from '../../views/notebooks/notebookView';
-import { announceChange } from '../../views/studio/watchResources';
 
 /** Stops running notebook instances (asking first, with the $/h saved); their volumes are kept. */
 export const stopNotebookInstanceCommand = defineCommand(
@@ -37,13 +35,12 @@ export const stopNotebookInstanceCommand = defineCommand(
       const action = `stop notebook instance ${instance.name}`;
       try {
         await stopNotebookInstance(services.session.clients, instance.region, instance.name);
-        announceChange(services, { region: instance.region, kind: 'notebookInstance', name: instance.name });
+        services.resourceEvents.changed({ region: instance.region, kind: 'notebookInstance', name: instance.name });
         outcomes.push({ action, outcome: 'done' });
       } catch (error) {
         outcomes.push({ action, outcome: isCancellation(error) ? 'cancelled' : 'failed', error });
       }
     }
-    await settleNotebookView(services);
     await reportBatchOutcome(services, outcomes, (done, total) => `Stopped ${done} of ${countNoun(total, 'notebook instance')}.`);
   },
 );

@@ -6,8 +6,6 @@ import type { ExtensionServices } from '../../platform/services';
 import { countNoun, shutdownConfirmation } from '../../views/presenters/shutdown';
 import { appOwnerNodeId, quoteApp } from '../../views/studio/appNode';
 import { reportBatchOutcome } from './batchOutcome';
-import { settleLoaded } from './settle';
-import { announceChange } from '../../views/studio/watchResources';
 
 export const studioViewId = 'sagemaker.studio';
 
@@ -86,12 +84,12 @@ export async function confirmAndShutDown(services: ExtensionServices, targets: r
   );
 
   for (const result of results) {
-    if (result.outcome === 'shutDown') {
-      announceChange(services, { region: result.app.region, kind: 'app', name: result.app.appName });
-      services.log.info(`Shut down the ${describeAppRef(result.app)} (domain ${result.app.domainId})`);
+    if (result.outcome === 'shutDown') services.log.info(`Shut down the ${describeAppRef(result.app)} (domain ${result.app.domainId})`);
+    // A failed DeleteApp may still have moved the app: its owner lists again too.
+    if (result.outcome !== 'cancelled') {
+      services.resourceEvents.changed({ region: result.app.region, kind: 'app', name: result.app.appName, listedUnder: appOwnerNodeId(result.app) });
     }
   }
-  await settleLoaded(services, studioViewId, new Set(results.filter((r) => r.outcome !== 'cancelled').map((r) => appOwnerNodeId(r.app))));
   await reportBatchOutcome(
     services,
     results.map((result) => ({

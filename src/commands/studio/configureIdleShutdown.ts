@@ -15,10 +15,7 @@ import {
 } from '../../core/resources/idleSettings';
 import type { ExtensionServices } from '../../platform/services';
 import { defineCommand } from '../command';
-import { settleLoaded } from './settle';
-import { studioViewId } from './appShutdown';
 import { pickStudioScope, scopeOfNode, scopeTitle, type StudioScope } from './studioScopePick';
-import { announceChange } from '../../views/studio/watchResources';
 
 const levelNames: Record<IdleLevel, string> = { domain: 'the domain', userProfile: 'the user profile', space: 'the space' };
 
@@ -109,10 +106,13 @@ export const configureIdleShutdown = defineCommand(
       setIdleShutdown(services.session.clients, scope, appType, change),
     );
     const kind = scope.kind;
-    announceChange(services, { region: scope.region, kind, name: kind === 'domain' ? picked.domain.name : kind === 'userProfile' ? scope.userProfileName : scope.spaceName });
-    // The domain's listing shows profiles and spaces (private ones too); the root shows domains.
-    if (kind === 'domain') services.views.get(studioViewId)?.refresh();
-    else await settleLoaded(services, studioViewId, [`${scope.region}/domain/${scope.domainId}`]);
+    // The root lists domains; a domain's row lists its profiles and spaces (private ones too).
+    services.resourceEvents.changed({
+      region: scope.region,
+      kind,
+      name: kind === 'domain' ? picked.domain.name : kind === 'userProfile' ? scope.userProfileName : scope.spaceName,
+      listedUnder: kind === 'domain' ? undefined : `${scope.region}/domain/${scope.domainId}`,
+    });
     const outcome = change.enabled ? `after ${formatMinutes(change.timeoutMinutes)} idle` : 'off';
     void vscode.window.showInformationMessage(
       `Idle shutdown of ${appType} apps for ${scopeTitle(picked)}: ${outcome}. Apps started from now on use it; running apps pick it up when they restart.`,

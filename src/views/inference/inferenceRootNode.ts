@@ -18,6 +18,7 @@ function endpointGroup(deps: ResourceViewDeps, configs: EndpointConfigCache): Gr
   const { view } = deps;
   return {
     key: 'endpoints',
+    kind: 'endpoint',
     label: 'Endpoints',
     icon: 'radio-tower',
     noun: 'endpoints',
@@ -36,6 +37,7 @@ function configGroup(deps: ResourceViewDeps, configs: EndpointConfigCache): Grou
   const { view } = deps;
   return {
     key: 'endpointConfigs',
+    kind: 'endpointConfig',
     label: 'Endpoint configurations',
     icon: 'settings',
     noun: 'endpoint configurations',
@@ -56,6 +58,7 @@ function modelGroup(deps: ResourceViewDeps): GroupSpec<Model> {
   const { view } = deps;
   return {
     key: 'models',
+    kind: 'model',
     label: 'Models',
     icon: 'package',
     noun: 'models',

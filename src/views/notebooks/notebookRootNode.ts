@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ResourceChange } from '../../platform/resourceEvents';
 import { listNotebookInstances } from '../../core/resources/notebookInstances';
 import { ContainerNode } from '../tree/containerNode';
 import type { ExplorerNode } from '../tree/explorerNode';
@@ -32,9 +33,7 @@ export class NotebookRootNode extends ContainerNode {
       .map((instance) => new NotebookInstanceNode(instance, this, this.deps));
   }
 
-  /** After an action: list again now, then poll quickly until every instance settles. */
-  settle(): void {
-    this.view.refresh(this);
-    this.view.poller.kick(this);
+  override showsChange(change: ResourceChange): boolean {
+    return (change.kind === 'notebookInstance' && change.region === this.view.session.connection.region) || super.showsChange(change);
   }
 }

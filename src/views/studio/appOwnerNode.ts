@@ -1,4 +1,5 @@
 import { listApps, type App, type AppFilter } from '../../core/resources/apps';
+import type { ResourceChange } from '../../platform/resourceEvents';
 import type { Domain } from '../../core/resources/domains';
 import { hiddenDeletedAppsMessage } from '../presenters/studio';
 import { ContainerNode } from '../tree/containerNode';
@@ -71,10 +72,10 @@ export abstract class AppOwnerNode extends ContainerNode implements ResourceNode
     ];
   }
 
-  /** After an action on its apps: list again now, then poll quickly until they settle. */
-  settle(): void {
-    this.view.refresh(this);
-    this.view.poller.kick(this);
+  /** A change to an app it lists (a shutdown from the cost guard, say), besides those aimed at it. */
+  override showsChange(change: ResourceChange): boolean {
+    if (super.showsChange(change)) return true;
+    return change.kind === 'app' && change.region === this.domain.region && change.listedUnder === undefined && this.apps.some((app) => app.appName === change.name);
   }
 }
 

@@ -75,9 +75,4 @@ export class DomainNode extends ContainerNode implements ResourceNode {
     ];
   }
 
-  /** After an action on the domain or one of its profiles or spaces: list again, then poll until settled. */
-  settle(): void {
-    this.view.refresh(this);
-    this.view.poller.kick(this);
-  }
 }

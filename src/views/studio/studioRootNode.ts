@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ResourceChange } from '../../platform/resourceEvents';
 import type { DescribeDomainResponse } from '@aws-sdk/client-sagemaker';
 import { describeDomain, listDomains } from '../../core/resources/domains';
 import { ContainerNode } from '../tree/containerNode';
@@ -40,9 +41,7 @@ export class StudioRootNode extends ContainerNode {
     return domains.map((domain, index) => new DomainNode(domain, this, this.deps, descriptions[index]));
   }
 
-  /** After an action on a domain: list again now, then poll quickly until it settles. */
-  settle(): void {
-    this.view.refresh(this);
-    this.view.poller.kick(this);
+  override showsChange(change: ResourceChange): boolean {
+    return (change.kind === 'domain' && change.region === this.view.session.connection.region) || super.showsChange(change);
   }
 }

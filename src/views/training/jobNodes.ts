@@ -14,11 +14,6 @@ export interface JobNodeInfo {
   readonly status: string | undefined;
   readonly instances: readonly InstanceAllocation[];
   readonly spot: boolean;
-  /**
-   * After an action: lists again what the resource-change event does not reach (a training job's
-   * tuning job); the job groups list again on the event itself.
-   */
-  settle(): void;
 }
 
 export function jobNodeInfo(node: unknown): JobNodeInfo | undefined {
@@ -45,8 +40,5 @@ export function jobNodeInfo(node: unknown): JobNodeInfo | undefined {
     status,
     instances,
     spot,
-    settle: () => {
-      if (node instanceof TuningTrialNode) node.parent.settle();
-    },
   };
 }

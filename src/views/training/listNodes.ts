@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { PriceCatalog, PriceQuery } from '../../core/cost/priceCatalog';
+import type { ResourceChange } from '../../platform/resourceEvents';
 import type { ListPage, PageRequest } from '../../core/resources/jobs';
 import { presentGroup } from '../presenters/training';
 import type { NodePresentation } from '../presenters/presentation';
@@ -25,6 +26,8 @@ export interface ListedResource {
 export interface GroupSpec<T extends ListedResource> {
   /** "trainingJobs": the id part and the `group.<key>` context value. */
   readonly key: string;
+  /** The kind of resource its rows stand for: a change to one lists the group again. */
+  readonly kind: ResourceNodeKind;
   readonly label: string;
   readonly icon: string;
   /** "training jobs": for "list the training jobs in us-east-1" and "No training jobs". */
@@ -90,10 +93,8 @@ export class PagedGroupNode<T extends ListedResource> extends PagedContainerNode
     return this.spec.createNode(item, this);
   }
 
-  /** After an action on one of its items: list again now, then poll quickly until it settles. */
-  settle(): void {
-    this.view.refresh(this);
-    this.view.poller.kick(this);
+  override showsChange(change: ResourceChange): boolean {
+    return (change.region === this.region && change.kind === this.spec.kind) || super.showsChange(change);
   }
 }
 

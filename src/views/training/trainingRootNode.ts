@@ -33,6 +33,7 @@ function trainingGroup(deps: ResourceViewDeps, caches: TrainingCaches): GroupSpe
   const { view, prices } = deps;
   return {
     key: 'trainingJobs',
+    kind: 'trainingJob',
     label: 'Training jobs',
     icon: 'beaker',
     noun: 'training jobs',
@@ -60,6 +61,7 @@ function tuningGroup(deps: ResourceViewDeps, caches: TrainingCaches): GroupSpec<
   const { view } = deps;
   return {
     key: 'tuningJobs',
+    kind: 'tuningJob',
     label: 'Hyperparameter tuning jobs',
     icon: 'settings-gear',
     noun: 'hyperparameter tuning jobs',
@@ -74,6 +76,7 @@ function processingGroup(deps: ResourceViewDeps, caches: TrainingCaches): GroupS
   const { view } = deps;
   return {
     key: 'processingJobs',
+    kind: 'processingJob',
     label: 'Processing jobs',
     icon: 'gear',
     noun: 'processing jobs',
@@ -94,6 +97,7 @@ function transformGroup(deps: ResourceViewDeps, caches: TrainingCaches): GroupSp
   const { view } = deps;
   return {
     key: 'transformJobs',
+    kind: 'transformJob',
     label: 'Batch transform jobs',
     icon: 'symbol-event',
     noun: 'batch transform jobs',

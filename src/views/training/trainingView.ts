@@ -1,7 +1,5 @@
-import type * as vscode from 'vscode';
 import { isFiltered, type JobKind } from '../../core/resources/jobs';
 import type { ExtensionServices } from '../../platform/services';
-import type { ResourceChange } from '../../platform/resourceEvents';
 import type { PagedGroupNode } from './listNodes';
 import { rootOfView, type TrainingGroupKey, type TrainingRootNode } from './trainingRootNode';
 
@@ -64,18 +62,4 @@ export function revealTrainingJob(services: ExtensionServices, region: string, n
 /** Shows a hyperparameter tuning job in the Training view (for the launch flow). */
 export function revealTuningJob(services: ExtensionServices, region: string, name: string): Promise<boolean> {
   return revealJob(services, 'tuningJob', region, name);
-}
-
-/** Lists a job group again (and polls it quickly) when the extension changed one of its jobs. */
-export function watchTrainingResources(services: ExtensionServices): vscode.Disposable {
-  return services.resourceEvents.onDidChange((change: ResourceChange) => {
-    if (change.region !== services.session.connection.region) return;
-    const key = groupOfKind[change.kind as JobKind] as TrainingGroupKey | undefined;
-    if (!key) return;
-    void trainingRoot(services)
-      ?.group(key)
-      .then((group) => {
-        if (group?.isLoaded) group.settle();
-      });
-  });
 }

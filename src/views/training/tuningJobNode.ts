@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ResourceChange } from '../../platform/resourceEvents';
 import { isTransitional } from '../../core/resources/status';
 import { bestTrialName, describeTuningJob, listTuningTrials, type TuningJob, type TuningTrial } from '../../core/resources/tuningJobs';
 import { presentTuningJob, presentTuningTrial } from '../presenters/training';
@@ -70,10 +71,12 @@ export class TuningJobNode extends ContainerNode implements PagedItemNode<Tuning
     return trials.map((trial) => new TuningTrialNode(trial, this, this.current.objective?.name, trial.name === best, this.deps));
   }
 
-  /** After an action on the tuning job or one of its training jobs: list again, then poll quickly. */
-  settle(): void {
-    this.view.refresh(this);
-    this.view.poller.kick(this);
+  /** Its own changes, and those of a training job it lists. */
+  override showsChange(change: ResourceChange): boolean {
+    if (change.region !== this.current.region) return super.showsChange(change);
+    if (change.kind === 'tuningJob') return change.name === undefined || change.name === this.current.name;
+    if (change.kind === 'trainingJob') return this.loadedChildren.some((child) => child instanceof TuningTrialNode && (change.name === undefined || child.trial.name === change.name));
+    return super.showsChange(change);
   }
 }
 

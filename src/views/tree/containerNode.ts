@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ResourceChange } from '../../platform/resourceEvents';
 import type { ExplorerNode, RefreshableNode } from './explorerNode';
 import { ErrorNode, MessageNode } from './messageNodes';
 import type { ViewContext } from './viewContext';
@@ -11,6 +12,7 @@ export abstract class ContainerNode implements RefreshableNode {
   private cached: Promise<ExplorerNode[]> | undefined;
   private lastChildren: ExplorerNode[] = [];
   private isDetached = false;
+  private loadedOnce = false;
 
   protected constructor(
     readonly id: string,
@@ -32,6 +34,25 @@ export abstract class ContainerNode implements RefreshableNode {
 
   get detached(): boolean {
     return this.isDetached;
+  }
+
+  /** Whether the list has been fetched at least once (its row was expanded). */
+  get isLoaded(): boolean {
+    return this.loadedOnce;
+  }
+
+  /**
+   * Whether this list may show what `change` changed, so it should list again. By default only
+   * the row the actor named; lists of a kind say so by overriding.
+   */
+  showsChange(change: ResourceChange): boolean {
+    return change.listedUnder === this.id;
+  }
+
+  /** After a change: list again now, then poll from the quickest delay until the rows settle. */
+  settle(): void {
+    this.view.refresh(this);
+    this.view.poller.kick(this);
   }
 
   /** The children as last loaded (empty before the first load). */
@@ -72,6 +93,7 @@ export abstract class ContainerNode implements RefreshableNode {
       children = [new ErrorNode(this, this.listAction, error, this.view.session.connection)];
     }
     this.lastChildren = children;
+    this.loadedOnce = true;
     for (const child of previous) if (!children.includes(child)) child.detach?.();
     return children;
   }

@@ -3,6 +3,9 @@ import { connectionLabel } from '../../core/aws/connection';
 import type { AwsSession } from '../../core/aws/session';
 import type { Logger } from '../../core/util/logger';
 import type { ConnectionMonitor, ConnectionStatus } from '../../platform/connectionStatus';
+import type { ResourceEvents } from '../../platform/resourceEvents';
+import { ChangeFollower } from './changeFollower';
+import type { ContainerNode } from './containerNode';
 import type { ExplorerNode, RefreshableNode } from './explorerNode';
 import { TransitionPoller } from './poller';
 import type { ViewContext } from './viewContext';
@@ -16,8 +19,10 @@ export interface ExplorerViewOptions {
   readonly session: AwsSession;
   readonly monitor: ConnectionMonitor;
   readonly log: Logger;
+  /** What actions announce: the view lists again the loaded rows that may show a change. */
+  readonly resourceEvents: Pick<ResourceEvents, 'onDidChange'>;
   /** The invisible root whose children are the view's top-level rows. */
-  readonly createRoot: (view: ViewContext) => RefreshableNode;
+  readonly createRoot: (view: ViewContext) => ContainerNode;
   readonly canSelectMany?: boolean;
   /** Redraws every row this often while the view is visible (no AWS call), so ages and run times stay current. */
   readonly redrawEveryMs?: number;
@@ -35,7 +40,7 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerNode>, View
   readonly poller: TransitionPoller;
   readonly session: AwsSession;
   readonly log: Logger;
-  private readonly root: RefreshableNode;
+  private readonly root: ContainerNode;
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -46,6 +51,7 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerNode>, View
     this.log = options.log;
     this.poller = new TransitionPoller((node) => this.refresh(node));
     this.root = options.createRoot(this);
+    const follower = new ChangeFollower(() => this.root);
     this.treeView = vscode.window.createTreeView(options.viewId, {
       treeDataProvider: this,
       showCollapseAll: true,
@@ -57,6 +63,8 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerNode>, View
       this.treeView,
       this.poller,
       this.changed,
+      follower,
+      toDisposable(options.resourceEvents.onDidChange(follower.follow)),
       this.treeView.onDidChangeVisibility((event) => {
         this.poller.setVisible(event.visible);
         this.updateRedrawTimer(event.visible);

@@ -79,7 +79,7 @@ export abstract class PagedContainerNode<T> extends ContainerNode {
   }
 
   /** Whether the list has been fetched at least once (expanded). */
-  get isLoaded(): boolean {
+  override get isLoaded(): boolean {
     return this.loaded;
   }
 

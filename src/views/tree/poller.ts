@@ -16,7 +16,7 @@ export interface PollTimers {
   clearTimeout(handle: unknown): void;
 }
 
-const realTimers: PollTimers = {
+export const defaultTimers: PollTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
@@ -32,7 +32,7 @@ export class TransitionPoller implements vscode.Disposable {
   constructor(
     private readonly refresh: (node: RefreshableNode) => void,
     private readonly delaysMs: readonly number[] = defaultPollDelaysMs,
-    private readonly timers: PollTimers = realTimers,
+    private readonly timers: PollTimers = defaultTimers,
   ) {}
 
   /** Called by a list after it loads: keep refreshing it while `moving`, else stop. */

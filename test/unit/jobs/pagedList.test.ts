@@ -52,6 +52,7 @@ async function setUp(count: number) {
   const group = new PagedGroupNode<Item>(
     {
       key: 'things',
+      kind: 'trainingJob',
       label: 'Things',
       icon: 'beaker',
       noun: 'things',

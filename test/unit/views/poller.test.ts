@@ -1,37 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { TransitionPoller, type PollTimers } from '../../../src/views/tree/poller';
+import { TransitionPoller } from '../../../src/views/tree/poller';
+import { ManualTimers } from '../support/manualTimers';
 import type { RefreshableNode } from '../../../src/views/tree/explorerNode';
-
-/** A clock the test moves by hand, so nothing depends on real time. */
-class ManualTimers implements PollTimers {
-  private now = 0;
-  private nextId = 1;
-  private readonly pending = new Map<number, { due: number; callback: () => void }>();
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.pending.set(id, { due: this.now + ms, callback });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, timer] of [...this.pending].sort((a, b) => a[1].due - b[1].due)) {
-      if (timer.due <= this.now) {
-        this.pending.delete(id);
-        timer.callback();
-      }
-    }
-  }
-
-  get scheduled(): number {
-    return this.pending.size;
-  }
-}
 
 function node(id: string): RefreshableNode & { detachedFlag: boolean } {
   return {
