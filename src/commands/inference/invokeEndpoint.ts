@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { EndpointConfigCache } from '../../core/resources/endpointConfigs';
 import { invokeEndpoint, listEndpointsPage } from '../../core/resources/endpoints';
-import { CancelledError } from '../../core/util/cancellation';
 import type { ExtensionServices } from '../../platform/services';
 import { EndpointNode } from '../../views/inference/endpointNode';
 import { inferenceRoot } from '../../views/inference/inferenceView';
 import { invocationDocuments } from '../../views/inference/invocationDocuments';
 import { renderResponse } from '../../views/presenters/inference';
 import { defineCommand } from '../command';
+import { withCancellableProgress } from '../progress';
 
 /** What `sagemaker.invokeEndpoint` returns (and shows). */
 export interface InvocationResult {
@@ -125,20 +125,8 @@ export const invokeEndpointCommand = defineCommand(
     const contentType = given?.contentType ?? (await pickContentType(payload.guess));
     if (!contentType) return undefined;
 
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Invoking ${target.name}…`, cancellable: true },
-      async (_progress, token) => {
-        const abort = new AbortController();
-        const subscription = token.onCancellationRequested(() => abort.abort());
-        try {
-          return await invokeEndpoint(services.session.clients, { region: target.region, name: target.name, body: payload.body, contentType }, abort.signal);
-        } catch (error) {
-          if (abort.signal.aborted) throw new CancelledError();
-          throw error;
-        } finally {
-          subscription.dispose();
-        }
-      },
+    const result = await withCancellableProgress(`Invoking ${target.name}…`, (_report, signal) =>
+      invokeEndpoint(services.session.clients, { region: target.region, name: target.name, body: payload.body, contentType }, signal),
     );
     const rendered = renderResponse(result.body, result.contentType);
     const latency = `${Math.round(result.latencyMs)} ms`;

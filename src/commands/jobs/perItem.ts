@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CancelledError } from '../../core/util/cancellation';
 import type { ExtensionServices } from '../../platform/services';
+import { withCancellableProgress } from '../progress';
 import { describeFailure, failureMessage } from '../../views/presenters/errorPresenter';
 
 export interface ItemOutcome<T> {
@@ -19,26 +20,20 @@ export async function runPerItem<T>(
   describe: (item: T) => string,
   act: (item: T, signal: AbortSignal) => Promise<void>,
 ): Promise<Array<ItemOutcome<T>>> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
+  return withCancellableProgress(title, async (report, signal) => {
     const outcomes: Array<ItemOutcome<T>> = [];
-    try {
-      for (const item of items) {
-        if (abort.signal.aborted) break;
-        progress.report({ message: describe(item), increment: 100 / items.length });
-        try {
-          await act(item, abort.signal);
-          outcomes.push({ item });
-        } catch (error) {
-          if (abort.signal.aborted) break;
-          outcomes.push({ item, error });
-        }
+    for (const [index, item] of items.entries()) {
+      if (signal.aborted) break;
+      report(describe(item), (index + 1) / items.length);
+      try {
+        await act(item, signal);
+        outcomes.push({ item });
+      } catch (error) {
+        if (signal.aborted) break;
+        outcomes.push({ item, error });
       }
-    } finally {
-      subscription.dispose();
     }
-    if (outcomes.length === 0 && abort.signal.aborted) throw new CancelledError();
+    if (outcomes.length === 0 && signal.aborted) throw new CancelledError();
     return outcomes;
   });
 }

@@ -11,7 +11,8 @@ import { executionRole } from '../../specs/launchSettings';
 import type { ResourceIdentity } from '../../views/tree/resourceNode';
 import { defineCommand } from '../command';
 import { pickJob } from './jobPickers';
-import { launchFeature, resourceArg, withCancellableProgress } from './launchContext';
+import { withCancellableProgress } from '../progress';
+import { launchFeature, resourceArg } from './launchContext';
 import { afterLaunch, type LaunchResult } from './launchSpec';
 import { answered, askInteger, pickInstanceType } from './pickers';
 

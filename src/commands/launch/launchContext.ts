@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../platform/services';
 import type { LaunchFeature } from '../../specs/launchFeature';
 import { isResourceNode, type ResourceIdentity } from '../../views/tree/resourceNode';
@@ -13,26 +12,4 @@ export function resourceArg(value: unknown, kinds: readonly ResourceIdentity['ki
   const identity = isResourceNode(value) ? value.resource : (value as Partial<ResourceIdentity> | undefined);
   if (!identity || typeof identity.name !== 'string' || typeof identity.region !== 'string' || !identity.kind) return undefined;
   return kinds.includes(identity.kind) ? (identity as ResourceIdentity) : undefined;
-}
-
-/** Runs a long step with a cancellable notification; the signal aborts when the user cancels. */
-export function withCancellableProgress<T>(
-  title: string,
-  task: (report: (message: string, fraction?: number) => void, signal: AbortSignal) => Promise<T>,
-): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
-    let reported = 0;
-    try {
-      return await task((message, fraction) => {
-        // withProgress takes increments; turn an overall fraction into one.
-        const increment = fraction === undefined ? undefined : Math.max(0, Math.round(fraction * 100) - reported);
-        if (increment) reported += increment;
-        progress.report({ message, increment });
-      }, abort.signal);
-    } finally {
-      subscription.dispose();
-    }
-  });
 }

@@ -9,7 +9,8 @@ import type { ExtensionServices } from '../../platform/services';
 import { revealEndpoint } from '../../views/inference/inferenceView';
 import { revealTrainingJob, revealTuningJob } from '../../views/training/trainingView';
 import { defineCommand } from '../command';
-import { launchFeature, withCancellableProgress } from './launchContext';
+import { withCancellableProgress } from '../progress';
+import { launchFeature } from './launchContext';
 
 /** What `sagemaker.launchSpec` returns: the job or the deployment it made (undefined if nothing). */
 export type LaunchResult = ({ readonly kind: 'training' | 'tuning' } & JobLaunch) | ({ readonly kind: 'deploy' } & DeployOutcome);

@@ -10,6 +10,7 @@ import type { ExtensionServices } from '../../platform/services';
 import { isNotebookInstanceNode, quoteNotebookInstance } from '../../views/notebooks/notebookInstanceNode';
 import { countNoun, shutdownConfirmation } from '../../views/presenters/shutdown';
 import { defineCommand } from '../command';
+import { withCancellableProgress } from '../progress';
 import { reportBatchOutcome, type BatchItemOutcome } from '../studio/batchOutcome';
 import { chooseNotebookInstances } from './pickNotebookInstances';
 
@@ -79,27 +80,18 @@ export const deleteNotebookInstanceCommand = defineCommand(
     const choice = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, button);
     if (choice !== button) return;
 
-    const outcomes = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Deleting ${countNoun(instances.length, 'notebook instance')}`, cancellable: true },
-      async (progress, token) => {
-        const abort = new AbortController();
-        const subscription = token.onCancellationRequested(() => abort.abort());
-        try {
-          return await Promise.all(
-            instances.map(async (instance): Promise<BatchItemOutcome> => {
-              const action = `delete notebook instance ${instance.name}`;
-              try {
-                await stopThenDelete(services, instance, abort.signal, (message) => progress.report({ message }));
-                return { action, outcome: 'done' };
-              } catch (error) {
-                return { action, outcome: isCancellation(error) ? 'cancelled' : 'failed', error };
-              }
-            }),
-          );
-        } finally {
-          subscription.dispose();
-        }
-      },
+    const outcomes = await withCancellableProgress(`Deleting ${countNoun(instances.length, 'notebook instance')}`, (report, signal) =>
+      Promise.all(
+        instances.map(async (instance): Promise<BatchItemOutcome> => {
+          const action = `delete notebook instance ${instance.name}`;
+          try {
+            await stopThenDelete(services, instance, signal, (message) => report(message));
+            return { action, outcome: 'done' };
+          } catch (error) {
+            return { action, outcome: isCancellation(error) ? 'cancelled' : 'failed', error };
+          }
+        }),
+      ),
     );
     await reportBatchOutcome(services, outcomes, (done, total) => `Deleted ${done} of ${countNoun(total, 'notebook instance')}.`);
   },

@@ -5,6 +5,7 @@ import type { Domain } from '../../core/resources/domains';
 import type { ExtensionServices } from '../../platform/services';
 import { countNoun, shutdownConfirmation } from '../../views/presenters/shutdown';
 import { appOwnerNodeId, quoteApp } from '../../views/studio/appNode';
+import { withCancellableProgress } from '../progress';
 import { reportBatchOutcome } from './batchOutcome';
 
 export const studioViewId = 'sagemaker.studio';
@@ -67,20 +68,8 @@ export async function confirmAndShutDown(services: ExtensionServices, targets: r
   if (choice !== 'Shut Down') return;
 
   const apps = candidates.map((target) => target.app);
-  const results = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Shutting down ${countNoun(apps.length, 'Studio app')}`, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const subscription = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await shutDownApps(services.session.clients, apps, {
-          signal: abort.signal,
-          onSettled: (_result, settled, total) => progress.report({ message: `${settled} of ${total}`, increment: 100 / total }),
-        });
-      } finally {
-        subscription.dispose();
-      }
-    },
+  const results = await withCancellableProgress(`Shutting down ${countNoun(apps.length, 'Studio app')}`, (report, signal) =>
+    shutDownApps(services.session.clients, apps, { signal, onSettled: (_result, settled, total) => report(`${settled} of ${total}`, settled / total) }),
   );
 
   for (const result of results) {
