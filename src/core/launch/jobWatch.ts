@@ -2,7 +2,10 @@ import type { DescribeHyperParameterTuningJobResponse, DescribeTrainingJobRespon
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
 import { classifyAwsError } from '../aws/errors';
-import { delay, isCancellation } from '../util/cancellation';
+import { describeTrainingJob } from '../resources/trainingJobs';
+import { describeTuningJob } from '../resources/tuningJobs';
+import type { Timers } from '../util/timers';
+import { backoff, waitUntil } from '../util/waitUntil';
 import { jobCost, type QuoteFn } from './estimates';
 
 /** How a launched job ended, for the notification. */
@@ -24,32 +27,33 @@ export interface WatchOptions {
   readonly signal?: AbortSignal;
   readonly pollMs?: number;
   readonly quote: QuoteFn;
+  readonly timers?: Timers;
 }
 
 /** Waits (polling with backoff) until a job ends, then says how it went and what it cost. */
 export async function watchJob(clients: AwsClients, region: string, kind: 'training' | 'tuning', name: string, options: WatchOptions): Promise<JobEnd> {
-  const { sagemaker } = await loadSdk();
-  const client = await clients.sagemaker(region);
   const base = options.pollMs ?? 30_000;
-  let wait = base;
-  for (;;) {
-    try {
-      if (kind === 'training') {
-        const job = await client.send(new sagemaker.DescribeTrainingJobCommand({ TrainingJobName: name }), { abortSignal: options.signal });
-        if (terminal.has(job.TrainingJobStatus ?? '')) return trainingEnd(job, region, options.quote);
-      } else {
-        const job = await client.send(new sagemaker.DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }), {
-          abortSignal: options.signal,
-        });
-        if (terminal.has(job.HyperParameterTuningJobStatus ?? '')) return await tuningEnd(clients, region, job, options);
-      }
-    } catch (error) {
-      // A job runs for hours: a dropped connection or an expired session must not end the watch.
-      if (isCancellation(error) || !transient.has(classifyAwsError(error).kind)) throw error;
-    }
-    await delay(wait, options.signal);
-    wait = Math.min(wait * 1.5, base * 4);
+  const wait = {
+    delaysMs: backoff(base, 1.5, base * 4),
+    // A job runs for hours: a dropped connection or an expired session must not end the watch.
+    retryOn: (error: unknown) => transient.has(classifyAwsError(error).kind),
+    signal: options.signal,
+    timers: options.timers,
+  };
+  if (kind === 'training') {
+    const job = await waitUntil({
+      ...wait,
+      probe: (signal) => describeTrainingJob(clients, region, name, signal),
+      reached: (answer) => terminal.has(answer.TrainingJobStatus ?? ''),
+    });
+    return trainingEnd(job, region, options.quote);
   }
+  const job = await waitUntil({
+    ...wait,
+    probe: (signal) => describeTuningJob(clients, region, name, signal),
+    reached: (answer) => terminal.has(answer.HyperParameterTuningJobStatus ?? ''),
+  });
+  return tuningEnd(clients, region, job, options);
 }
 
 const transient = new Set(['network', 'throttled', 'serviceError', 'malformedResponse', 'expiredCredentials', 'ssoExpired']);

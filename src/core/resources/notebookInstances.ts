@@ -2,7 +2,8 @@ import type { DescribeNotebookInstanceOutput, NotebookInstanceSummary } from '@a
 import type { AwsClients } from '../aws/clientFactory';
 import { loadSdk } from '../aws/loadSdk';
 import { collectPages } from '../aws/paging';
-import { delay, throwIfAborted } from '../util/cancellation';
+import type { Timers } from '../util/timers';
+import { waitUntil } from '../util/waitUntil';
 
 /** A notebook instance as the explorer shows it (all from ListNotebookInstances: no Describe per row). */
 export interface NotebookInstance {
@@ -96,6 +97,7 @@ export interface WaitOptions {
   /** Delays between DescribeNotebookInstance calls; the last one repeats. */
   readonly delaysMs?: readonly number[];
   readonly onStatus?: (status: string) => void;
+  readonly timers?: Timers;
 }
 
 /** Polls until the instance reaches `target` (Stopping -> Stopped takes a minute or two); fails on Failed. */
@@ -106,14 +108,14 @@ export async function waitForNotebookInstanceStatus(
   target: string,
   options: WaitOptions = {},
 ): Promise<void> {
-  const delays = options.delaysMs ?? [2_000, 3_000, 5_000, 5_000, 10_000];
-  for (let attempt = 0; ; attempt++) {
-    throwIfAborted(options.signal);
-    const description = await describeNotebookInstance(clients, region, name, options.signal);
-    const status = description.NotebookInstanceStatus ?? 'Unknown';
-    options.onStatus?.(status);
-    if (status === target) return;
-    if (status === 'Failed') throw new UnexpectedNotebookStatusError(name, status, target, description.FailureReason);
-    await delay(delays[Math.min(attempt, delays.length - 1)] ?? 5_000, options.signal);
-  }
+  await waitUntil({
+    probe: (signal) => describeNotebookInstance(clients, region, name, signal),
+    reached: (description) => description.NotebookInstanceStatus === target,
+    failed: (description) =>
+      description.NotebookInstanceStatus === 'Failed' ? new UnexpectedNotebookStatusError(name, 'Failed', target, description.FailureReason) : undefined,
+    onAnswer: (description) => options.onStatus?.(description.NotebookInstanceStatus ?? 'Unknown'),
+    delaysMs: options.delaysMs ?? [2_000, 3_000, 5_000, 5_000, 10_000],
+    signal: options.signal,
+    timers: options.timers,
+  });
 }

@@ -1,7 +1,7 @@
 import type { ResourceChange } from '../../platform/resourceEvents';
 import { ContainerNode } from './containerNode';
 import type { ExplorerNode } from './explorerNode';
-import { defaultTimers, type PollTimers } from './poller';
+import { realTimers, type Timers } from '../../core/util/timers';
 
 /** Changes that arrive within this window (a batch shutdown, a deploy's model and endpoint) are handled once. */
 export const changeBurstMs = 250;
@@ -32,7 +32,7 @@ export class ChangeFollower {
 
   constructor(
     private readonly root: () => ContainerNode,
-    private readonly timers: PollTimers = defaultTimers,
+    private readonly timers: Timers = realTimers,
     private readonly burstMs = changeBurstMs,
   ) {}
 

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { realTimers, type Timers } from '../../core/util/timers';
 import type { RefreshableNode } from './explorerNode';
 
 /** Seconds between refreshes of a list that still has moving resources: quick first, then slower. */
@@ -9,17 +10,6 @@ interface Entry {
   step: number;
   timer?: unknown;
 }
-
-/** The timer functions the poller uses; tests pass a manual clock. */
-export interface PollTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const defaultTimers: PollTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /**
  * Refreshes lists whose resources are in a transitional state until they settle, with backoff,
@@ -32,7 +22,7 @@ export class TransitionPoller implements vscode.Disposable {
   constructor(
     private readonly refresh: (node: RefreshableNode) => void,
     private readonly delaysMs: readonly number[] = defaultPollDelaysMs,
-    private readonly timers: PollTimers = defaultTimers,
+    private readonly timers: Timers = realTimers,
   ) {}
 
   /** Called by a list after it loads: keep refreshing it while `moving`, else stop. */

@@ -1,7 +1,7 @@
-import type { PollTimers } from '../../../src/views/tree/poller';
+import type { Timers } from '../../../src/core/util/timers';
 
 /** A clock the test moves by hand, so nothing depends on real time. */
-export class ManualTimers implements PollTimers {
+export class ManualTimers implements Timers {
   private now = 0;
   private nextId = 1;
   private readonly pending = new Map<number, { due: number; callback: () => void }>();
