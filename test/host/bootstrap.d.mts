@@ -15,3 +15,4 @@ export function installInto(options: {
   log: (line: string) => void;
 }): Promise<boolean>;
 export function ensureHost(options?: { log?: (line: string) => void; needChromium?: boolean }): Promise<Host>;
+export function cleanEnv(extra: Record<string, string>, env?: Record<string, string | undefined>): Record<string, string | undefined>;

@@ -42,10 +42,14 @@ export class PrerequisiteError extends Error {}
 const isInstalled = (dir) => existsSync(path.join(dir, INSTALLED_MARKER));
 const relative = (file) => path.relative(process.cwd(), file) || file;
 
-/** npm variables inherited from an enclosing `npm run` must not steer the nested installs. */
-function cleanEnv(extra) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-  return { ...env, ...extra };
+/**
+ * Variables an enclosing `npm run` sets about the project must not steer the nested installs (its
+ * prefix would make them install into the project). The user's npm settings (registry, proxy,
+ * cafile, cache) pass through.
+ */
+const PROJECT_NPM_VARIABLES = /^npm_(package_|lifecycle_|command$|execpath$|node_execpath$|config_(local_prefix|prefix|global_prefix|user_agent|loglevel|nodedir)$)/i;
+export function cleanEnv(extra, env = process.env) {
+  return { ...Object.fromEntries(Object.entries(env).filter(([key]) => !PROJECT_NPM_VARIABLES.test(key))), ...extra };
 }
 
 class CommandError extends Error {
@@ -165,7 +169,13 @@ async function installCodeServer(log) {
   const spec = `code-server@${CODE_SERVER_VERSION}`;
   // Node 24 first on PATH runs npm and code-server's postinstall; nodedir gives node-gyp its headers
   // (otherwise it tries to download them, which fails offline).
-  const env = cleanEnv({ PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodePackageDir });
+  // NODE_USE_SYSTEM_CA: the npm-registry Node trusts only its bundled CAs, unlike distribution
+  // builds; behind a proxy with its own CA in the system store it could not reach the registry.
+  const env = cleanEnv({
+    PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
+    npm_config_nodedir: nodePackageDir,
+    NODE_USE_SYSTEM_CA: '1',
+  });
   await installInto({
     dir: codeServerDir,
     label: spec,

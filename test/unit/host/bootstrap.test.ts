@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { explainFailure, installInto, makeKerberosOptional, PrerequisiteError } from '../../host/bootstrap.mjs';
+import { cleanEnv, explainFailure, installInto, makeKerberosOptional, PrerequisiteError } from '../../host/bootstrap.mjs';
 import { chooseHost } from '../../host/hostChoice.mjs';
 import { extractTar, tarEntries } from '../../host/tarReader.mjs';
 
@@ -101,6 +101,14 @@ describe('VS Code host bootstrap', () => {
       assert.match(explainFailure('installing x', 'npm error code E404'), /does not have the pinned version/);
       assert.equal(explainFailure('installing x', 'something else'), 'installing x failed');
     });
+  });
+
+  it("keeps the user's npm settings for the nested installs, not the enclosing npm run's project prefix", () => {
+    const env = cleanEnv(
+      { EXTRA: '1' },
+      { PATH: '/bin', npm_config_registry: 'https://mirror.example/', npm_config_cafile: '/ca.pem', npm_config_prefix: '/project', npm_config_local_prefix: '/project', npm_package_name: 'sagemaker-companion', npm_lifecycle_event: 'test' },
+    );
+    assert.deepEqual(env, { PATH: '/bin', npm_config_registry: 'https://mirror.example/', npm_config_cafile: '/ca.pem', EXTRA: '1' });
   });
 
   it("makes code-server's kerberos module optional, keeping its version", async () => {
