@@ -1,9 +1,10 @@
-// Headless Chromium (the system's, driven by playwright-core) showing the VS Code workbench.
+// Headless Chromium (the system's or the npm build, driven by playwright-core) showing the VS Code workbench.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { track } from './processes.mjs';
 
 const CHROMIUM_ARGS = [
@@ -26,11 +27,12 @@ export const VIEWPORT = { width: 1440, height: 900 };
 export async function launchBrowser({ executablePath, viewport = VIEWPORT }) {
   // Chromium keeps state under HOME (crash reports, config) besides its profile: a throw-away one.
   const home = await mkdtemp(path.join(os.tmpdir(), 'sagemaker-chromium-'));
+  const own = await chromiumLaunchOptions(executablePath);
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: CHROMIUM_ARGS,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') },
+    args: [...CHROMIUM_ARGS, ...own.args],
+    env: { ...process.env, ...own.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') },
     // The harness owns signal handling and closes the browser in its own order.
     handleSIGINT: false,
     handleSIGTERM: false,

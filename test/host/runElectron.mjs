@@ -1,5 +1,6 @@
 // Runs the same compiled integration tests in desktop VS Code with @vscode/test-electron, which
-// downloads VS Code (internet needed; cached in .vscode-test/). Chosen by SAGEMAKER_TEST_HOST=electron.
+// downloads VS Code (internet needed; cached in .vscode-test/). Chosen where code-server cannot run
+// (anything but linux-x64) or by SAGEMAKER_TEST_HOST=electron; see hostChoice.mjs.
 //
 //   SAGEMAKER_TEST_HOST=electron npm run test:integration [-- --grep <re>] [--file <substring>...]
 //     --vscode-version <v>  VS Code to download (default: stable, or SAGEMAKER_TEST_VSCODE_VERSION)
@@ -113,7 +114,13 @@ try {
   if (values['summary-file'] && summary) await writeFile(values['summary-file'], JSON.stringify({ ...summary, host: 'electron' }) + '\n');
   exitCode = code === 0 ? 0 : 1;
 } catch (error) {
-  console.error(`[electron] ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|socket hang up/i.test(message);
+  console.error(
+    offline
+      ? `[electron] could not download VS Code (${message.split('\n')[0]}); this host needs internet, or use the offline code-server host on linux-x64 (SAGEMAKER_TEST_HOST=code-server)`
+      : `[electron] ${message}`,
+  );
   exitCode = 2;
 } finally {
   await rm(scratch, { recursive: true, force: true });

@@ -11,7 +11,9 @@
 //     --summary-file <f>  write the summary ({ passed, failed, pending, failures }) as JSON
 //
 // Exit code: 0 all passed, 1 a test failed (skipped tests count as failed), 2 harness error or timeout.
-// SAGEMAKER_TEST_HOST=electron runs the same tests with @vscode/test-electron (needs internet).
+// The VS Code host: code-server on linux-x64 (offline), desktop VS Code through @vscode/test-electron
+// elsewhere (it downloads VS Code: internet needed); SAGEMAKER_TEST_HOST=code-server|electron chooses.
+// The first line of the run says which host was chosen and why.
 import { spawn } from 'node:child_process';
 import console from 'node:console';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -22,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { ensureHost, PrerequisiteError } from './bootstrap.mjs';
 import { compileIntegrationTests } from './compileTests.mjs';
 import { ENV, SUMMARY_PREFIX } from './environment.mjs';
+import { chooseHost } from './hostChoice.mjs';
 import { HostSessionError, startHostSession } from './hostSession.mjs';
 import { cleanupAll, installCleanupHandlers, stoppingSignal } from './processes.mjs';
 import { repoRoot } from './versions.mjs';
@@ -146,10 +149,14 @@ async function runInElectron(argv) {
 
 async function main() {
   const argv = process.argv.slice(2);
-  if ((process.env[ENV.host] ?? 'code-server') === 'electron') return runInElectron(argv);
-  if ((process.env[ENV.host] ?? 'code-server') !== 'code-server') {
-    throw new HarnessError(`${ENV.host} must be code-server (default) or electron, not ${process.env[ENV.host]}`);
+  let choice;
+  try {
+    choice = chooseHost({ env: process.env, platform: process.platform, arch: process.arch });
+  } catch (error) {
+    throw new HarnessError(error instanceof Error ? error.message : String(error));
   }
+  hostLog(`VS Code host: ${choice.host} (${choice.reason})`);
+  if (choice.host === 'electron') return runInElectron(argv);
   const options = parseOptions(argv);
   installCleanupHandlers({ onSignal: (signal) => hostLog(`${signal}: stopping everything this run started`) });
   // The time limit starts after the (possibly cold) install of the host.

@@ -21,5 +21,13 @@ export const codeServerDir = path.join(cacheRoot, `code-server-${CODE_SERVER_VER
 export const codeServerPackageDir = path.join(codeServerDir, 'node_modules', 'code-server');
 export const codeServerEntry = path.join(codeServerPackageDir, 'out', 'node', 'entry.js');
 
+/** Headless Chromium from the npm registry, for machines without a system Chromium. */
+export const CHROMIUM_PACKAGE = '@sparticuz/chromium';
+export const CHROMIUM_PACKAGE_VERSION = '153.0.0';
+/** `npm view @sparticuz/chromium@153.0.0 dist.integrity`: the tarball is checked against it. */
+export const CHROMIUM_INTEGRITY = 'sha512-jiGWqSvPMdu4+P9TilYqAR7yEGPEHINx+lCvE/NqNO/EHYzF/x1hUiI5T6ioVIt7dEy7n88byyT0vk+dnsgQwA==';
+export const chromiumDir = path.join(cacheRoot, `chromium-${CHROMIUM_PACKAGE_VERSION}`);
+export const chromiumBinary = path.join(chromiumDir, 'chromium');
+
 /** Written last by a successful install, so an interrupted install is redone rather than trusted. */
 export const INSTALLED_MARKER = '.installed';
