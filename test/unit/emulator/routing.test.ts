@@ -23,7 +23,10 @@ describe('local service: strict routing', () => {
     emu = await start({ data: 'demo', clockSpeed: 0, routing: 'strict', ssoRegions: ['eu-central-1'] });
   });
   after(() => emu.stop());
-  beforeEach(() => emu.reset());
+  beforeEach(() => {
+    emu.reset();
+    emu.clearRoutingViolations();
+  });
 
   const config = (service: Parameters<Emulator['endpointFor']>[0], region: string, signingRegion = region) => ({
     endpoint: emu.endpointFor(service, region),
