@@ -4,6 +4,7 @@ import { VirtualClock } from './core/clock';
 import { Faults } from './core/faults';
 import { hash32, Random } from './core/random';
 import { RequestLog } from './core/requestLog';
+import { RoutingLog, type RoutingMode } from './http/routing';
 import { S3Store } from './s3/store';
 import { RegionState } from './sagemaker/state';
 
@@ -17,6 +18,10 @@ export interface WorldOptions {
   seed: number;
   /** Check every JSON answer against botocore's output shape (tests turn this on). */
   validateResponses: boolean;
+  /** `shared`: one address for every service and region; `strict`: one address per service and region. */
+  routing: RoutingMode;
+  /** Strict routing: the regions whose SSO portal and SSO-OIDC addresses exist. */
+  ssoRegions: string[];
 }
 
 /** Everything the local service knows: clock, accounts, rules, per-account-and-region state, S3. */
@@ -25,6 +30,8 @@ export class World {
   readonly accounts = new Accounts();
   readonly requests = new RequestLog();
   readonly access = new AccessRules();
+  /** Strict routing: requests sent where AWS would not have served them. */
+  readonly routing = new RoutingLog();
   faults: Faults;
   s3: S3Store;
   latencyMs: number;
@@ -62,7 +69,7 @@ export class World {
     return [...this.states.values()];
   }
 
-  /** Drops every resource, object, rule and logged request; accounts and SSO tokens stay. */
+  /** Drops every resource, object, rule and logged request; accounts, SSO tokens and routing violations stay. */
   clear(): void {
     this.states.clear();
     this.s3.dispose();
