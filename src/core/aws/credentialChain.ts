@@ -75,6 +75,11 @@ export function createCredentialChain({ sdk, connection, shared, userAgent }: Cr
     const ssoClient = new sdk.SSOClient({ region: ssoRegion, endpoint: endpointInRegion(ssoOverride, ssoRegion), customUserAgent: userAgent });
     return sharedResolution(sdk.fromSSO({ profile, ssoClient, ignoreCache: true }));
   }
+  if (profile !== undefined && profileInfo?.kind === 'process') {
+    // In the node chain a failed credential_process only leads on to "Could not load credentials
+    // from any providers"; on its own, its failure (program and what it printed) reaches the user.
+    return sharedResolution(sdk.fromProcess({ profile, ignoreCache: true }));
+  }
   return sdk.fromNodeProviderChain({
     profile,
     // Re-read the shared files when credentials are (re)resolved, so edits are picked up.

@@ -5,6 +5,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { adviseOnError, classifyAwsError } from '../../../src/core/aws/errors';
 import { AwsSession } from '../../../src/core/aws/session';
 import { startEmulator, type Emulator } from '../../emulator';
 
@@ -79,7 +80,7 @@ async function recordingServer(options: { forwardTo?: string; answer?: (request:
  * and forwards it to the local service; SSO-OIDC token refreshes go to a third address
  * (AWS_ENDPOINT_URL_SSO_OIDC). Real SDK clients, real HTTP; only the files and environment are the test's.
  */
-describe('credential chain: where SSO secrets go', function () {
+describe('credential chain: where secrets go, and what a failure shows', function () {
   this.timeout(30_000);
   let emulator: Emulator;
   let sts: RecordingServer;
@@ -230,6 +231,28 @@ describe('credential chain: where SSO secrets go', function () {
         sts.received.map((r) => /Action=(\w+)/.exec(r.body)?.[1]),
         ['AssumeRole', 'GetCallerIdentity'],
       );
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('shows a failed credential_process with its program and reason, never its arguments', async () => {
+    const secret = 'hvs.CAESIJ-process-secret';
+    await writeFile(
+      join(home, '.aws', 'config'),
+      `[profile ml]\ncredential_process = /bin/sh -c "echo vault: permission denied >&2; exit 3" sh --token=${secret}\n`,
+    );
+    await writeFile(join(home, '.aws', 'credentials'), '');
+    const s = await signIn();
+    try {
+      const failure = await settled(s.identity());
+      const classified = classifyAwsError(failure.error);
+      assert.equal(classified.kind, 'noCredentials');
+      assert.equal(classified.message, 'Command failed: /bin/sh <arguments hidden>\nvault: permission denied\n');
+      const advice = adviseOnError(classified, { profile: 'ml', region: 'us-west-2' });
+      assert.equal(advice.reason, 'the credential_process of profile "ml" failed: Command failed: /bin/sh <arguments hidden>\nvault: permission denied\n');
+      assert.ok(!JSON.stringify(advice).includes(secret));
+      assert.deepEqual(sts.received, [], 'nothing was sent without credentials');
     } finally {
       s.dispose();
     }
