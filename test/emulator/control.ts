@@ -4,10 +4,11 @@
  * runs the service in another process (`npm run emulator`).
  */
 import type { DenyRule } from './core/access';
-import type { RegisterKey, SsoToken } from './core/accounts';
+import type { RegisterKey, SsoRefreshGrant, SsoToken } from './core/accounts';
 import type { FaultRule } from './core/faults';
 import type { RequestFilter, RequestRecord } from './core/requestLog';
 import type { EmitOptions, EmitResult, ResetOptions } from './emulator';
+import type { AddressServiceName, RoutingMode, RoutingViolation } from './http/routing';
 import type { LogEvent } from './logs/store';
 import type { PutOptions, ResourceKind, TrainingOutcomeOverride } from './stateApi';
 
@@ -22,6 +23,15 @@ export interface ControlInfo {
   seed: number;
   latencyMs: number;
   clock: ClockState;
+  routing: RoutingMode;
+  ssoRegions: string[];
+}
+
+export interface RoutingInfo {
+  routing: RoutingMode;
+  ssoRegions: string[];
+  /** Each service's address with `{region}` for the region. */
+  templates: Record<AddressServiceName, string>;
 }
 
 export interface ClockState {
@@ -156,7 +166,22 @@ export class EmulatorControl {
     registerToken: async (token: string, grant: SsoToken = {}): Promise<void> => {
       await this.call('POST', '/sso/tokens', { token, ...grant });
     },
+    registerRefreshToken: async (refreshToken: string, grant: SsoRefreshGrant): Promise<void> => {
+      await this.call('POST', '/sso/refresh-tokens', { refreshToken, ...grant });
+    },
   };
+
+  routingInfo(): Promise<RoutingInfo> {
+    return this.call('GET', '/routing');
+  }
+
+  async routingViolations(): Promise<RoutingViolation[]> {
+    return (await this.call<{ violations: RoutingViolation[] }>('GET', '/routing/violations')).violations;
+  }
+
+  async clearRoutingViolations(): Promise<void> {
+    await this.call('DELETE', '/routing/violations');
+  }
 
   async setLatency(ms: number): Promise<void> {
     await this.call('POST', '/latency', { ms });

@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DenyRule } from './core/access';
-import type { Identity, RegisterKey, SsoToken } from './core/accounts';
+import type { Identity, RegisterKey, SsoRefreshGrant, SsoToken } from './core/accounts';
 import type { FaultRule } from './core/faults';
 import type { RequestFilter, RequestPredicate, RequestRecord } from './core/requestLog';
 import { controlRoutes } from './control/routes';
+import { addressOf, type AddressServiceName, type RoutingMode, type RoutingViolation } from './http/routing';
 import { createListener } from './http/server';
 import { BurstLogSource } from './logs/trainingLines';
 import { TRAINING_LOG_GROUP, type LogEvent } from './logs/store';
@@ -26,6 +27,15 @@ export interface EmulatorOptions {
   seed?: number;
   /** Check every JSON answer against botocore's output shapes and fail loudly on a mismatch. */
   validateResponses?: boolean;
+  /**
+   * `shared` (default): every service and region on one address, `url`. `strict`: each service and
+   * region at its own address, `<url>/aws/<service>/<region>` (see `endpointFor`); a request whose
+   * credential scope names another service or region is refused as AWS refuses it, an address AWS
+   * does not have behaves as a host that does not exist, and both are recorded (`routingViolations`).
+   */
+  routing?: RoutingMode;
+  /** Strict routing: regions whose SSO portal and SSO-OIDC addresses exist (default: `['us-east-1']`). */
+  ssoRegions?: string[];
 }
 
 export interface Credentials {
@@ -91,6 +101,13 @@ export interface ResetOptions {
   regions?: string[];
 }
 
+export interface SsoControl {
+  /** An access token the portal accepts (GetRoleCredentials) for the grant's account and role. */
+  registerToken(token: string, grant?: SsoToken): void;
+  /** A refresh token SSO-OIDC CreateToken exchanges (with its client's id and secret) for a new access token. */
+  registerRefreshToken(refreshToken: string, grant: SsoRefreshGrant): void;
+}
+
 /** A running local SageMaker-compatible service. */
 export interface Emulator {
   readonly url: string;
@@ -107,7 +124,18 @@ export interface Emulator {
   readonly state: StateApi;
   readonly logs: LogsControl;
   readonly accounts: { register(key: RegisterKey): Identity };
-  readonly sso: { registerToken(token: string, grant?: SsoToken): void };
+  readonly sso: SsoControl;
+  readonly routing: RoutingMode;
+  readonly ssoRegions: readonly string[];
+  /**
+   * The address of one service in one region: `<url>/aws/<service>/<region>` in strict routing,
+   * `url` otherwise.
+   */
+  endpointFor(service: AddressServiceName, region: string): string;
+  /** `endpointFor` with the region left as the placeholder `{region}`. */
+  endpointTemplate(service: AddressServiceName): string;
+  /** Strict routing: the requests sent where AWS would not have served them, oldest first. */
+  routingViolations(): RoutingViolation[];
   setLatency(ms: number): void;
   /** Clears everything (resources, objects, rules, request log) and seeds again. */
   reset(options?: ResetOptions): void;
@@ -123,7 +151,7 @@ class LocalSageMaker implements Emulator {
   readonly faults: FaultsControl;
   readonly access: AccessControl;
   readonly accounts: { register(key: RegisterKey): Identity };
-  readonly sso: { registerToken(token: string, grant?: SsoToken): void };
+  readonly sso: SsoControl;
   readonly logs: LogsControl;
   private readonly world: World;
   private server: Server | undefined;
@@ -160,7 +188,10 @@ class LocalSageMaker implements Emulator {
       clear: () => world.access.clear(),
     };
     this.accounts = { register: (key) => world.accounts.register(key) };
-    this.sso = { registerToken: (token, grant) => world.accounts.registerSsoToken(token, grant) };
+    this.sso = {
+      registerToken: (token, grant) => world.accounts.registerSsoToken(token, grant),
+      registerRefreshToken: (refreshToken, grant) => world.accounts.registerSsoRefreshToken(refreshToken, grant),
+    };
     this.logs = {
       append: (group, stream, lines, o = {}) => {
         const now = world.clock.nowMs();
@@ -190,6 +221,26 @@ class LocalSageMaker implements Emulator {
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  get routing(): RoutingMode {
+    return this.world.options.routing;
+  }
+
+  get ssoRegions(): readonly string[] {
+    return this.world.options.ssoRegions;
+  }
+
+  endpointFor(service: AddressServiceName, region: string): string {
+    return this.routing === 'strict' ? addressOf(this.url, service, region) : this.url;
+  }
+
+  endpointTemplate(service: AddressServiceName): string {
+    return this.endpointFor(service, '{region}');
+  }
+
+  routingViolations(): RoutingViolation[] {
+    return this.world.routing.list();
   }
 
   get credentials(): Credentials {
@@ -252,6 +303,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     latencyMs: options.latencyMs ?? 0,
     seed: options.seed ?? 1,
     validateResponses: options.validateResponses ?? process.env.SAGEMAKER_LOCAL_VALIDATE_RESPONSES === '1',
+    routing: options.routing ?? 'shared',
+    ssoRegions: options.ssoRegions ?? ['us-east-1'],
   });
   seedWorld(world, data, world.options.regions);
   const emulator = new LocalSageMaker(world);

@@ -16,9 +16,11 @@ export {
   type LogsControl,
   type RequestsControl,
   type ResetOptions,
+  type SsoControl,
 } from './emulator';
+export { ADDRESS_SERVICE_NAMES, ADDRESS_SERVICES, type AddressServiceName, type RoutingMode, type RoutingViolation, type SecretKind, type ViolationKind } from './http/routing';
 export type { DenyRule, InputMatcher } from './core/access';
-export type { Identity, RegisterKey, SsoToken } from './core/accounts';
+export type { Identity, RegisterKey, SsoRefreshGrant, SsoToken } from './core/accounts';
 export type { FaultRule } from './core/faults';
 export type { RequestFilter, RequestPredicate, RequestRecord } from './core/requestLog';
 export { DEFAULT_ACCOUNT_ID, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from './core/accounts';

@@ -4,6 +4,7 @@ import { VirtualClock } from './core/clock';
 import { Faults } from './core/faults';
 import { hash32, Random } from './core/random';
 import { RequestLog } from './core/requestLog';
+import { RoutingLog, type RoutingMode } from './http/routing';
 import { S3Store } from './s3/store';
 import { RegionState } from './sagemaker/state';
 
@@ -17,6 +18,10 @@ export interface WorldOptions {
   seed: number;
   /** Check every JSON answer against botocore's output shape (tests turn this on). */
   validateResponses: boolean;
+  /** `shared`: one address for every service and region; `strict`: one address per service and region. */
+  routing: RoutingMode;
+  /** Strict routing: the regions whose SSO portal and SSO-OIDC addresses exist. */
+  ssoRegions: string[];
 }
 
 /** Everything the local service knows: clock, accounts, rules, per-account-and-region state, S3. */
@@ -25,6 +30,8 @@ export class World {
   readonly accounts = new Accounts();
   readonly requests = new RequestLog();
   readonly access = new AccessRules();
+  /** Strict routing: requests sent where AWS would not have served them. */
+  readonly routing = new RoutingLog();
   faults: Faults;
   s3: S3Store;
   latencyMs: number;
@@ -70,6 +77,7 @@ export class World {
     this.faults = new Faults(this.options.seed);
     this.access.clear();
     this.requests.clear();
+    this.routing.clear();
   }
 
   dispose(): void {

@@ -5,7 +5,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { Connection, ServiceId } from './connection';
+import { endpointFor, type Connection, type ServiceId } from './connection';
 import { createCredentialChain } from './credentialChain';
 import { UnknownProfileError } from './errors';
 import { loadSdk, type AwsSdk } from './loadSdk';
@@ -24,8 +24,8 @@ export interface AwsClients {
   pricing(region?: string): Promise<PricingClient>;
   /** Resolves the credentials (throws the provider's error when there are none). */
   credentials(): Promise<AwsCredentialIdentity>;
-  /** The endpoint override in force for a service, if any (for messages). */
-  endpointFor(service: ServiceId): string | undefined;
+  /** The endpoint override in force for a service in a region (default: the connection's), if any (for messages). */
+  endpointFor(service: ServiceId, region?: string): string | undefined;
 }
 
 /** Per-client variations of the connection's defaults. */
@@ -98,8 +98,8 @@ export class ClientFactory implements AwsClients {
     return provider();
   }
 
-  endpointFor(service: ServiceId): string | undefined {
-    return this.options.connection.endpoints[service];
+  endpointFor(service: ServiceId, region?: string): string | undefined {
+    return endpointFor(this.options.connection, service, region ?? this.options.connection.region);
   }
 
   dispose(): void {
@@ -134,7 +134,8 @@ export class ClientFactory implements AwsClients {
     return {
       region,
       credentials: await this.credentialProvider(),
-      endpoint: connection.endpoints[service],
+      // Per region: an override may be a template with `{region}` (one VPC endpoint per region).
+      endpoint: endpointFor(connection, service, region),
       profile: connection.profile,
       customUserAgent: userAgent,
       maxAttempts: maxAttempts ?? 3,

@@ -2,7 +2,10 @@ import { defaultRegion, isRegionCode } from './regions';
 import type { ProfileInfo, SharedConfig } from './sharedConfig';
 
 /** The AWS services the extension calls, by the key used in settings and endpoint overrides. */
-export type ServiceId = 'sagemaker' | 'sagemakerRuntime' | 'logs' | 's3' | 'sts' | 'pricing';
+export type ServiceId = 'sagemaker' | 'sagemakerRuntime' | 'logs' | 's3' | 'sts' | 'pricing' | 'sso';
+
+/** The placeholder an endpoint setting may hold, replaced by the region of each client (per-region VPC endpoints). */
+export const REGION_PLACEHOLDER = '{region}';
 
 /** What the user chose in settings (already filtered for workspace trust by the caller). */
 export interface ConnectionSettings {
@@ -23,13 +26,16 @@ export interface Connection {
   readonly profileInfo: ProfileInfo | undefined;
   readonly region: string;
   readonly regionSource: RegionSource;
-  /** Endpoint overrides from settings; services not listed use the SDK's own resolution. */
+  /**
+   * Endpoint overrides from settings, as written: they may hold `{region}` (use `endpointFor` to get
+   * the address for one region); services not listed use the SDK's own resolution.
+   */
   readonly endpoints: Readonly<Partial<Record<ServiceId, string>>>;
   /** Settings that were present but unusable, in words a user can act on. */
   readonly settingProblems: readonly string[];
 }
 
-const serviceKeys: ReadonlyArray<Exclude<ServiceId, 'sagemaker'>> = ['sagemakerRuntime', 'logs', 's3', 'sts', 'pricing'];
+const serviceKeys: ReadonlyArray<Exclude<ServiceId, 'sagemaker'>> = ['sagemakerRuntime', 'logs', 's3', 'sts', 'pricing', 'sso'];
 
 /**
  * Picks the profile (setting, then `AWS_PROFILE`, then the default chain) and the region
@@ -56,7 +62,9 @@ export function resolveConnection(settings: ConnectionSettings, env: NodeJS.Proc
   const addEndpoint = (service: ServiceId, value: string | undefined, settingName: string): void => {
     const url = value?.trim();
     if (!url) return;
-    if (isHttpUrl(url)) endpoints[service] = url.replace(/\/+$/, '');
+    const sample = fillRegion(url, defaultRegion);
+    if (/[{}]/.test(sample)) problems.push(`${settingName} "${url}" holds a placeholder other than ${REGION_PLACEHOLDER}; it is ignored.`);
+    else if (isHttpUrl(sample)) endpoints[service] = url.replace(/\/+$/, '');
     else problems.push(`${settingName} "${url}" is not an http(s) URL; it is ignored.`);
   };
   addEndpoint('sagemaker', settings.endpointUrl, 'sagemaker.endpointUrl');
@@ -73,6 +81,19 @@ export function resolveConnection(settings: ConnectionSettings, env: NodeJS.Proc
   };
 }
 
+function fillRegion(template: string, region: string): string {
+  return template.split(REGION_PLACEHOLDER).join(region);
+}
+
+/**
+ * The endpoint override for one service in one region (`{region}` replaced), or undefined when the
+ * SDK's own resolution applies.
+ */
+export function endpointFor(connection: Pick<Connection, 'endpoints'>, service: ServiceId, region: string): string | undefined {
+  const template = connection.endpoints[service];
+  return template === undefined ? undefined : fillRegion(template, region);
+}
+
 /** The profile as users name it: the profile, or "default" for the default chain. */
 export function profileLabel(connection: Connection): string {
   return connection.profile ?? 'default';
@@ -81,7 +102,7 @@ export function profileLabel(connection: Connection): string {
 /** "ml-team · eu-west-1" plus the endpoint host when traffic is redirected. */
 export function connectionLabel(connection: Connection): string {
   const parts = [profileLabel(connection), connection.region];
-  const endpoint = connection.endpoints.sagemaker;
+  const endpoint = endpointFor(connection, 'sagemaker', connection.region);
   if (endpoint) parts.push(new URL(endpoint).host);
   return parts.join(' · ');
 }

@@ -1,6 +1,6 @@
 import type { AssumeRoleCommandInput, AssumeRoleWithWebIdentityCommandInput, Credentials as StsCredentials } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { Connection } from './connection';
+import { endpointFor, type Connection } from './connection';
 import type { AwsSdk } from './loadSdk';
 import { ssoRegionFor, type SharedConfig } from './sharedConfig';
 
@@ -25,20 +25,13 @@ export interface CredentialChainOptions {
   readonly userAgent: string;
 }
 
-/** `{region}` in an endpoint setting stands for the region of the call. */
-export function endpointInRegion(template: string, region: string): string {
-  return template.split('{region}').join(region);
-}
-
 export function createCredentialChain({ sdk, connection, shared, userAgent }: CredentialChainOptions): AwsCredentialIdentityProvider {
   const profile = connection.profile;
-  const endpoints = connection.endpoints as Readonly<Partial<Record<string, string>>>;
-  const stsOverride = endpoints.sts;
-  const ssoOverride = endpoints.sso;
   const stsRegion = connection.region;
+  const stsOverride = endpointFor(connection, 'sts', stsRegion);
   const stsConfig = () => ({
     region: stsRegion,
-    ...(stsOverride ? { endpoint: endpointInRegion(stsOverride, stsRegion) } : {}),
+    ...(stsOverride ? { endpoint: stsOverride } : {}),
     customUserAgent: userAgent,
     ...(profile ? { profile } : {}),
   });
@@ -69,10 +62,11 @@ export function createCredentialChain({ sdk, connection, shared, userAgent }: Cr
 
   const profileInfo = profile === undefined ? undefined : shared.profiles.get(profile);
   const ssoRegion = profile === undefined ? undefined : ssoRegionFor(shared, profile);
+  const ssoOverride = ssoRegion === undefined ? undefined : endpointFor(connection, 'sso', ssoRegion);
   if (ssoOverride && profileInfo && ssoRegion && (profileInfo.kind === 'sso' || profileInfo.kind === 'ssoLegacy')) {
     // The SDK's profile resolution gives its SSO client only the chain's client config; to send the
     // portal call to the `sso` setting alone (and not the OIDC refresh), the SSO client is given here.
-    const ssoClient = new sdk.SSOClient({ region: ssoRegion, endpoint: endpointInRegion(ssoOverride, ssoRegion), customUserAgent: userAgent });
+    const ssoClient = new sdk.SSOClient({ region: ssoRegion, endpoint: ssoOverride, customUserAgent: userAgent });
     return sharedResolution(sdk.fromSSO({ profile, ssoClient, ignoreCache: true }));
   }
   if (profile !== undefined && profileInfo?.kind === 'process') {

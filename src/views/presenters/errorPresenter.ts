@@ -1,5 +1,5 @@
 import { adviseOnError, classifyAwsError, type ErrorAdvice, type ClassifiedError } from '../../core/aws/errors';
-import type { Connection } from '../../core/aws/connection';
+import { endpointFor, type Connection } from '../../core/aws/connection';
 import { md, type NodePresentation } from './presentation';
 import { contextValue } from './contextValues';
 
@@ -15,7 +15,7 @@ export function describeFailure(action: string, error: unknown, connection: Conn
   return {
     action,
     error: classified,
-    advice: adviseOnError(classified, { profile: connection.profile, region: connection.region, endpoint: connection.endpoints.sagemaker }),
+    advice: adviseOnError(classified, { profile: connection.profile, region: connection.region, endpoint: endpointFor(connection, 'sagemaker', connection.region) }),
   };
 }
 

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DenyRule } from '../core/access';
-import type { RegisterKey, SsoToken } from '../core/accounts';
+import type { RegisterKey, SsoRefreshGrant, SsoToken } from '../core/accounts';
 import type { FaultRule } from '../core/faults';
 import type { RequestFilter } from '../core/requestLog';
 import { readBody } from '../http/body';
+import { ADDRESS_SERVICE_NAMES } from '../http/routing';
 import type { ControlHandler } from '../http/server';
 import type { EmitOptions, Emulator, ResetOptions } from '../emulator';
 import { type PutOptions, RESOURCE_KINDS, type ResourceKind, type TrainingOutcomeOverride } from '../stateApi';
@@ -81,7 +82,20 @@ export function controlRoutes(world: World, emulator: Emulator): ControlHandler 
           seed: world.options.seed,
           latencyMs: world.latencyMs,
           clock: clockOf(world),
+          routing: world.options.routing,
+          ssoRegions: world.options.ssoRegions,
         });
+      }
+      if (head === 'routing') {
+        if (method === 'GET' && !a) {
+          const templates = Object.fromEntries(ADDRESS_SERVICE_NAMES.map((s) => [s, emulator.endpointTemplate(s)]));
+          return reply(res, 200, { routing: world.options.routing, ssoRegions: world.options.ssoRegions, templates });
+        }
+        if (method === 'GET' && a === 'violations') return reply(res, 200, { violations: world.routing.list() });
+        if (method === 'DELETE' && a === 'violations') {
+          world.routing.clear();
+          return reply(res, 200, {});
+        }
       }
       if (head === 'clock') {
         if (method === 'GET' && !a) return reply(res, 200, clockOf(world));
@@ -154,6 +168,12 @@ export function controlRoutes(world: World, emulator: Emulator): ControlHandler 
         const { token, ...grant } = await jsonBody<SsoToken & { token: string }>(req);
         if (!token) throw new HttpError(400, 'token is required');
         world.accounts.registerSsoToken(token, grant);
+        return reply(res, 200, {});
+      }
+      if (route === 'POST /sso/refresh-tokens') {
+        const { refreshToken, ...grant } = await jsonBody<SsoRefreshGrant & { refreshToken: string }>(req);
+        if (!refreshToken || !grant.clientId || !grant.clientSecret) throw new HttpError(400, 'refreshToken, clientId and clientSecret are required');
+        world.accounts.registerSsoRefreshToken(refreshToken, grant);
         return reply(res, 200, {});
       }
       if (route === 'POST /reset') {

@@ -29,6 +29,12 @@ export interface SsoToken {
   expiresAt?: number;
 }
 
+/** A refresh token an SSO-OIDC client may exchange (CreateToken, grant type refresh_token) for new access tokens. */
+export interface SsoRefreshGrant extends SsoToken {
+  clientId: string;
+  clientSecret: string;
+}
+
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 /** Obviously local, non-AWS-shaped key material, so no secret scanner mistakes it for a real key. */
 export const DEFAULT_ACCESS_KEY_ID = 'AKIDLOCALSAGEMAKER01';
@@ -45,6 +51,7 @@ const upperAlnum = (n: number): string => {
 export class Accounts {
   private readonly keys = new Map<string, Identity>();
   private readonly ssoTokens = new Map<string, SsoToken>();
+  private readonly refreshTokens = new Map<string, SsoRefreshGrant>();
   readonly defaultIdentity: Identity;
 
   constructor(readonly defaultAccountId = DEFAULT_ACCOUNT_ID) {
@@ -94,6 +101,14 @@ export class Accounts {
 
   registerSsoToken(token: string, grant: SsoToken = {}): void {
     this.ssoTokens.set(token, grant);
+  }
+
+  registerSsoRefreshToken(refreshToken: string, grant: SsoRefreshGrant): void {
+    this.refreshTokens.set(refreshToken, grant);
+  }
+
+  ssoRefreshGrant(refreshToken: string): SsoRefreshGrant | undefined {
+    return this.refreshTokens.get(refreshToken);
   }
 
   ssoToken(token: string): SsoToken | undefined {

@@ -16,11 +16,13 @@ import { handleSts } from '../sts/handlers';
 import type { World } from '../world';
 import { readBody, sleep } from './body';
 import { type Protocol, sendError, standardError } from './protocols';
+import { ADDRESS_SERVICES, type AddressServiceName, parseAddress, type RoutingViolation, secretsIn, type StrictAddress } from './routing';
 import { amzDateToMs, parseSigV4, scopeOf, type SigV4Auth, signingKey, verifySigV4 } from './sigv4';
+import { oidcCreateToken } from '../sso/oidc';
 
 export type ControlHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-type Service = 'sagemaker' | 'sagemaker-runtime' | 'logs' | 'pricing' | 'sts' | 's3' | 'unknown';
+type Service = 'sagemaker' | 'sagemaker-runtime' | 'logs' | 'pricing' | 'sts' | 's3' | 'sso' | 'sso-oidc' | 'unknown';
 
 interface Route {
   service: Service;
@@ -61,6 +63,57 @@ function routeOf(auth: SigV4Auth | 'malformed' | undefined, req: IncomingMessage
   if (type.startsWith('application/x-www-form-urlencoded')) return { service: 'sts', protocol: 'query', signingName: 'sts' };
   if (signed === undefined) return { service: 's3', protocol: 's3', signingName: 's3' };
   return { service: 'unknown', protocol: 'json' };
+}
+
+/** Strict routing: the address alone says which service answers. */
+function routeAt(service: AddressServiceName, req: IncomingMessage, path: string): Route {
+  const target = headerOf(req, 'x-amz-target');
+  switch (service) {
+    case 'sagemaker':
+    case 'logs':
+    case 'pricing': {
+      const [prefix, routeService] = TARGETS.find(([, s]) => s === service)!;
+      if (target?.startsWith(prefix)) return { service: routeService, protocol: 'json', signingName: service, target: target.slice(prefix.length) };
+      return { service: 'unknown', protocol: 'json', target: target ?? '' };
+    }
+    case 'runtime':
+      return INVOCATIONS.test(path) ? { service: 'sagemaker-runtime', protocol: 'restJson', signingName: 'sagemaker' } : { service: 'unknown', protocol: 'restJson' };
+    case 'sts':
+      return { service: 'sts', protocol: 'query', signingName: 'sts' };
+    case 's3':
+      return { service: 's3', protocol: 's3', signingName: 's3' };
+    default:
+      return { service: 'unknown', protocol: 'restJson' };
+  }
+}
+
+/** The operation an unsigned SSO / SSO-OIDC call names by its path, for the records. */
+function ssoOperationOf(method: string | undefined, path: string): string | undefined {
+  if (method === 'GET' && path.endsWith('/federation/credentials')) return 'GetRoleCredentials';
+  if (method === 'POST' && path.endsWith('/token')) return 'CreateToken';
+  return undefined;
+}
+
+/** AWS's answer to a credential scope whose region is not the address's. */
+function wrongRegionError(protocol: Protocol, auth: SigV4Auth, expected: string): AwsError {
+  if (protocol === 's3') {
+    return auth.kind === 'query'
+      ? new AwsError('AuthorizationQueryParametersError', `Error parsing the X-Amz-Credential parameter; the region '${auth.region}' is wrong; expecting '${expected}'`, 400, { Region: expected })
+      : new AwsError('AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${auth.region}' is wrong; expecting '${expected}'`, 400, { Region: expected });
+  }
+  const message = `Credential should be scoped to a valid region, not '${auth.region}'. `;
+  if (protocol === 'query') return new AwsError('SignatureDoesNotMatch', message, 403);
+  return new AwsError('InvalidSignatureException', message, protocol === 'restJson' ? 403 : 400);
+}
+
+/** AWS's answer to a credential scope whose service is not the address's. */
+function wrongServiceError(protocol: Protocol, auth: SigV4Auth, expected: string): AwsError {
+  if (protocol === 's3') {
+    return new AwsError(auth.kind === 'query' ? 'AuthorizationQueryParametersError' : 'AuthorizationHeaderMalformed', `The authorization header is malformed; incorrect service "${auth.service}". This endpoint belongs to "${expected}".`, 400);
+  }
+  const message = `Credential should be scoped to correct service: '${expected}'. `;
+  if (protocol === 'query') return new AwsError('SignatureDoesNotMatch', message, 403);
+  return new AwsError('InvalidSignatureException', message, protocol === 'restJson' ? 403 : 400);
 }
 
 const MODEL_OF: Partial<Record<Service, ModelName>> = { sagemaker: 'sagemaker', logs: 'logs', pricing: 'pricing' };
@@ -111,6 +164,8 @@ export function createListener(world: World, control: ControlHandler): (req: Inc
 class Call {
   private protocol: Protocol = 'json';
   private route: Route = { service: 'unknown', protocol: 'json' };
+  /** The path that routes the request: the raw path, or in strict routing what follows `/aws/<service>/<region>`. */
+  private path: string;
 
   constructor(
     private readonly world: World,
@@ -121,7 +176,9 @@ class Call {
     private readonly rawQuery: string,
     private readonly requestId: string,
     private readonly record: RequestRecord,
-  ) {}
+  ) {
+    this.path = rawPath;
+  }
 
   fail(err: unknown): void {
     if (err instanceof DropConnection) {
@@ -142,9 +199,94 @@ class Call {
 
   async run(): Promise<void> {
     const { req, rawPath } = this;
+    if (this.world.options.routing === 'strict') return this.runStrict();
     if (req.method === 'GET' && rawPath.endsWith('/federation/credentials')) return this.sso();
     const auth = parseSigV4(req, this.url.searchParams);
+    if (auth === undefined && req.method === 'POST' && rawPath.endsWith('/token') && (headerOf(req, 'content-type') ?? '').startsWith('application/json')) return this.oidc();
     this.route = routeOf(auth, req, rawPath);
+    return this.serve(auth);
+  }
+
+  /** Strict routing: the address names the service and region; anything else is refused as AWS would, and recorded. */
+  private async runStrict(): Promise<void> {
+    const { req } = this;
+    const address = parseAddress(this.rawPath, this.world.options.ssoRegions);
+    const auth = parseSigV4(req, this.url.searchParams);
+    if (typeof auth === 'object') {
+      this.record.region = auth.region;
+      this.record.accessKeyId = auth.accessKeyId;
+    }
+    if (!address?.exists || !address.spec) {
+      this.record.service = address?.service ?? 'unknown';
+      if (address) this.record.region = address.region;
+      const secrets = secretsIn(req.headers, auth === undefined ? await this.peekJson() : undefined);
+      this.violation('noSuchAddress', address, auth, secrets, address ? `There is no ${address.service} endpoint in ${address.region}` : 'The path names no /aws/<service>/<region> address');
+      // AWS has no host for this address: the connection fails, as DNS would.
+      throw new DropConnection();
+    }
+    this.path = address.innerPath;
+    this.protocol = address.spec.protocol;
+    const service = address.service as AddressServiceName;
+    if (service === 'sso' || service === 'oidc') {
+      this.record.service = service === 'sso' ? 'sso' : 'sso-oidc';
+      this.record.region = address.region;
+      if (service === 'sso' && req.method === 'GET' && this.path === '/federation/credentials') return this.sso();
+      if (service === 'oidc' && req.method === 'POST' && this.path === '/token') return this.oidc();
+      throw standardError('unknownOperation', 'restJson', ssoOperationOf(req.method, this.path) ?? `${req.method ?? 'GET'} ${this.path}`);
+    }
+    const secrets = secretsIn(req.headers, auth === undefined && service !== 's3' ? await this.peekJson() : undefined);
+    if (secrets.length > 0) {
+      this.record.operation = ssoOperationOf(req.method, this.path) ?? 'Unknown';
+      this.violation('secretToWrongAddress', address, auth, secrets, `${secrets.join(', ')} sent to the ${address.service} address of ${address.region}`);
+    }
+    this.route = routeAt(service, req, this.path);
+    if (typeof auth === 'object') {
+      const expected = ADDRESS_SERVICES[service] as { signingName?: string };
+      if (expected.signingName !== undefined && auth.service !== expected.signingName) {
+        this.record.service = this.route.service;
+        this.violation('wrongService', address, auth, [], `signed for ${auth.service} but sent to the ${address.service} address`);
+        throw wrongServiceError(this.protocol, auth, expected.signingName);
+      }
+      if (auth.region !== address.region) {
+        this.record.service = this.route.service;
+        this.violation('wrongRegion', address, auth, [], `signed for ${auth.region} but sent to the ${address.service} address of ${address.region}`);
+        throw wrongRegionError(this.protocol, auth, address.region);
+      }
+    }
+    return this.serve(auth);
+  }
+
+  /** Reads a small unsigned body that may be JSON (to see which secrets it carries); undefined otherwise. */
+  private async peekJson(): Promise<unknown> {
+    if (this.req.method === 'GET' || this.req.method === 'HEAD') return undefined;
+    try {
+      const body = await readBody(this.req, 1024 * 1024);
+      this.peeked = body;
+      return JSON.parse(body.toString('utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private peeked: Buffer | undefined;
+
+  private violation(kind: RoutingViolation['kind'], address: StrictAddress | undefined, auth: SigV4Auth | 'malformed' | undefined, secrets: RoutingViolation['secrets'], message: string): void {
+    this.world.routing.add({
+      kind,
+      time: this.record.time,
+      requestId: this.requestId,
+      method: this.req.method ?? 'GET',
+      path: this.rawPath,
+      ...(address ? { address: { service: address.service, region: address.region } } : {}),
+      ...(typeof auth === 'object' ? { signedService: auth.service, signedRegion: auth.region } : {}),
+      ...(secrets && secrets.length > 0 ? { secrets } : {}),
+      ...(this.record.operation !== 'Unknown' ? { operation: this.record.operation } : {}),
+      message,
+    });
+  }
+
+  private async serve(auth: SigV4Auth | 'malformed' | undefined): Promise<void> {
+    const { req } = this;
     this.protocol = this.route.protocol;
     this.record.service = this.route.service;
     if (typeof auth === 'object') {
@@ -170,11 +312,11 @@ class Call {
     const identity = this.identify(auth);
     this.record.accountId = identity.accountId;
     if (this.route.service === 's3') return this.s3(auth, identity);
-    const body = await readBody(req, JSON_BODY_LIMIT);
+    const body = this.peeked ?? (await readBody(req, JSON_BODY_LIMIT));
     const declared = headerOf(req, 'x-amz-content-sha256');
     const actual = createHash('sha256').update(body).digest('hex');
     if (declared !== undefined && declared !== actual && declared !== 'UNSIGNED-PAYLOAD') throw standardError('badSignature', this.protocol);
-    if (!verifySigV4(req, auth, rawPath, this.rawQuery, declared ?? actual, identity.secretAccessKey)) throw standardError('badSignature', this.protocol);
+    if (!verifySigV4(req, auth, this.rawPath, this.rawQuery, declared ?? actual, identity.secretAccessKey)) throw standardError('badSignature', this.protocol);
     if (this.route.service === 'sts') return this.sts(body, auth, identity);
     if (this.route.service === 'sagemaker-runtime') return this.runtime(body, auth, identity);
     return this.json(body, auth, identity);
@@ -291,7 +433,7 @@ class Call {
   }
 
   private async runtime(body: Buffer, auth: SigV4Auth, identity: Identity): Promise<void> {
-    const name = decodeURIComponent(INVOCATIONS.exec(this.rawPath)![1]!);
+    const name = decodeURIComponent(INVOCATIONS.exec(this.path)![1]!);
     const input = {
       EndpointName: name,
       ContentType: headerOf(this.req, 'content-type'),
@@ -330,7 +472,7 @@ class Call {
     const payloadHash = auth.kind === 'query' ? (headerOf(this.req, 'x-amz-content-sha256') ?? 'UNSIGNED-PAYLOAD') : headerOf(this.req, 'x-amz-content-sha256');
     if (payloadHash === undefined) throw new AwsError('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256', 400);
     if (!verifySigV4(this.req, auth, this.rawPath, this.rawQuery, payloadHash, identity.secretAccessKey)) throw standardError('badSignature', 's3');
-    const target = s3TargetOf(this.req.method ?? 'GET', this.rawPath, this.url.searchParams, this.req.headers);
+    const target = s3TargetOf(this.req.method ?? 'GET', this.path, this.url.searchParams, this.req.headers);
     this.record.operation = target.operation;
     this.record.input = target.input;
     const malformed = await this.faults(target.operation, auth.region);
@@ -356,6 +498,30 @@ class Call {
       payloadHash,
       signing: { key: signingKey(identity.secretAccessKey, auth.date, auth.region, auth.service), amzDate: auth.amzDate, scope: scopeOf(auth), seedSignature: auth.signature },
     });
+  }
+
+  /** SSO-OIDC CreateToken (unsigned, restJson1): the refresh of an sso-session token. */
+  private async oidc(): Promise<void> {
+    this.protocol = 'restJson';
+    this.record.service = 'sso-oidc';
+    this.record.operation = 'CreateToken';
+    const body = this.peeked ?? (await readBody(this.req, 1024 * 1024));
+    let input: unknown;
+    try {
+      input = JSON.parse(body.toString('utf8'));
+    } catch {
+      input = undefined;
+    }
+    const result = oidcCreateToken(this.world.accounts, input);
+    this.record.input = result.recordedInput;
+    if (result.error) {
+      // SSO-OIDC errors are OAuth-shaped: {"error","error_description"}, with the type in x-amzn-errortype.
+      this.record.errorCode = result.error.code;
+      this.res.setHeader('x-amzn-errortype', result.error.code);
+      this.send(result.error.status, 'application/json', JSON.stringify({ error: result.error.oauth, error_description: result.error.message }), false);
+      return;
+    }
+    this.send(200, 'application/json', JSON.stringify(result.output), false);
   }
 
   private sso(): void {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { connectionLabel, resolveConnection } from '../../../src/core/aws/connection';
+import { connectionLabel, endpointFor, resolveConnection } from '../../../src/core/aws/connection';
 import { buildSharedConfig } from '../../../src/core/aws/sharedConfig';
 
 const shared = buildSharedConfig(
@@ -40,6 +40,25 @@ describe('connection resolution', () => {
     assert.deepEqual(c.endpoints, { sagemaker: 'http://127.0.0.1:4566', logs: 'https://logs.vpce.example' });
     assert.equal(c.settingProblems.length, 1);
     assert.match(c.settingProblems[0]!, /sagemaker\.serviceEndpoints\.s3/);
+  });
+
+  it('resolves a {region} placeholder per region, for every service including sso', () => {
+    const c = resolveConnection(
+      {
+        region: 'eu-west-1',
+        endpointUrl: 'https://vpce-0abc.api.sagemaker.{region}.vpce.amazonaws.com/',
+        serviceEndpoints: { s3: 'http://127.0.0.1:4566/aws/s3/{region}', sso: 'http://127.0.0.1:4566/aws/sso/{region}', logs: 'https://logs.example/{Region}' },
+      },
+      {},
+      shared,
+    );
+    assert.equal(endpointFor(c, 'sagemaker', 'ap-south-1'), 'https://vpce-0abc.api.sagemaker.ap-south-1.vpce.amazonaws.com');
+    assert.equal(endpointFor(c, 's3', 'us-east-1'), 'http://127.0.0.1:4566/aws/s3/us-east-1');
+    assert.equal(endpointFor(c, 'sso', 'eu-central-1'), 'http://127.0.0.1:4566/aws/sso/eu-central-1');
+    assert.equal(endpointFor(c, 'pricing', 'us-east-1'), undefined, 'no override: the SDK resolves it');
+    assert.equal(endpointFor(c, 'logs', 'us-east-1'), undefined);
+    assert.deepEqual(c.settingProblems, ['sagemaker.serviceEndpoints.logs "https://logs.example/{Region}" holds a placeholder other than {region}; it is ignored.']);
+    assert.equal(connectionLabel(c), 'default · eu-west-1 · vpce-0abc.api.sagemaker.eu-west-1.vpce.amazonaws.com');
   });
 
   it('reports a region setting that is not a region code and ignores it', () => {

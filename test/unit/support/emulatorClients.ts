@@ -7,7 +7,8 @@ import { loadSharedConfig } from '../../../src/core/aws/sharedConfig';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index';
 
 /**
- * The local service and a real ClientFactory pointed at it (every service on its one port),
+ * The local service and a real ClientFactory pointed at it (every service on its one port, or
+ * with `routing: 'strict'` each service at its own address per region),
  * signing with a static profile from temporary shared files: what the extension builds, minus
  * VS Code. The unit tests of every area and the benchmarks start from it.
  */
@@ -43,9 +44,14 @@ export async function startWithClients(options: EmulatorOptions = {}, maxAttempt
   delete process.env.AWS_REGION;
   const env = { ...process.env };
   const shared = await loadSharedConfig(env);
-  const url = emulator.url;
+  // In strict routing, each service's setting is a template: the factory fills in each client's region.
+  const t = (service: Parameters<Emulator['endpointTemplate']>[0]): string => emulator.endpointTemplate(service);
   const connection = resolveConnection(
-    { profile: 'unit-test', endpointUrl: url, serviceEndpoints: { sagemakerRuntime: url, logs: url, s3: url, sts: url, pricing: url } },
+    {
+      profile: 'unit-test',
+      endpointUrl: t('sagemaker'),
+      serviceEndpoints: { sagemakerRuntime: t('runtime'), logs: t('logs'), s3: t('s3'), sts: t('sts'), pricing: t('pricing'), sso: t('sso') },
+    },
     env,
     shared,
   );
