@@ -7,6 +7,7 @@ import { ExtensionLog } from './platform/log';
 import { ResourceEvents } from './platform/resourceEvents';
 import type { ExtensionServices } from './platform/services';
 import { affectsConnection, readConnectionSettings } from './platform/settings';
+import { SharedFileProblemsReporter } from './platform/sharedFileProblems';
 import { watchSharedFiles } from './platform/sharedFileWatcher';
 import { createLaunchFeature } from './specs/launchFeature';
 import { createPriceCatalog, startCostGuard } from './statusBar/costGuardSetup';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerCompanionAp
   const applySettings = async (): Promise<void> => {
     await session.update(readConnectionSettings());
     reportSettingProblems();
+    fileProblems.report(session.sharedConfig.problems);
   };
   // Two small files read synchronously: activation never waits on the event loop.
   session.updateSync(readConnectionSettings());
@@ -63,6 +65,9 @@ export function activate(context: vscode.ExtensionContext): SageMakerCompanionAp
     ].map((view) => [view.id, view]),
   );
   context.subscriptions.push(...views.values());
+  // A malformed or unreadable AWS file never stops activation: what is wrong, and where, is shown.
+  const fileProblems = new SharedFileProblemsReporter(log, () => views.values());
+  fileProblems.report(session.sharedConfig.problems);
   const details = new DetailsDocuments();
   context.subscriptions.push(details);
   // The cost guard runs without any view open; its first scan is deferred past activation.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { notebookActionStatuses } from '../../core/resources/notebookInstances';
-import { createNotebookInstanceUrl, jupyterLabUrl } from '../../core/resources/presignedUrls';
+import { checkPresignedUrl, createNotebookInstanceUrl, jupyterLabUrl } from '../../core/resources/presignedUrls';
 import { isNotebookInstanceNode } from '../../views/notebooks/notebookInstanceNode';
 import { defineCommand } from '../command';
 import { chooseNotebookInstances } from './pickNotebookInstances';
@@ -24,7 +24,14 @@ export const openNotebookInstance = defineCommand(
       return;
     }
     const opened = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Opening JupyterLab on ${instance.name}` }, async () =>
-      vscode.env.openExternal(vscode.Uri.parse(jupyterLabUrl(await createNotebookInstanceUrl(services.session.clients, instance.region, instance.name)))),
+      vscode.env.openExternal(
+        vscode.Uri.parse(
+          checkPresignedUrl(
+            jupyterLabUrl(await createNotebookInstanceUrl(services.session.clients, instance.region, instance.name)),
+            services.session.connection.endpoints.sagemaker,
+          ),
+        ),
+      ),
     );
     if (opened) services.log.info(`Opened JupyterLab on notebook instance ${instance.name}`);
   },

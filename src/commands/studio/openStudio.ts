@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createStudioUrl, type StudioTarget } from '../../core/resources/presignedUrls';
+import { checkPresignedUrl, createStudioUrl, type StudioTarget } from '../../core/resources/presignedUrls';
 import type { Domain } from '../../core/resources/domains';
 import type { Space } from '../../core/resources/spaces';
 import { listUserProfiles } from '../../core/resources/userProfiles';
@@ -50,7 +50,9 @@ export const openStudio = defineCommand(
     const target = await studioTarget(services, scope);
     if (!target) return;
     const opened = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Opening Studio' }, async () =>
-      vscode.env.openExternal(vscode.Uri.parse(await createStudioUrl(services.session.clients, target))),
+      vscode.env.openExternal(
+        vscode.Uri.parse(checkPresignedUrl(await createStudioUrl(services.session.clients, target), services.session.connection.endpoints.sagemaker)),
+      ),
     );
     if (opened) services.log.info(`Opened Studio as ${target.userProfileName}${target.spaceName ? ` in space ${target.spaceName}` : ''}`);
   },

@@ -6,6 +6,7 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { endpointFor, type Connection, type ServiceId } from './connection';
+import { createCredentialChain } from './credentialChain';
 import { UnknownProfileError } from './errors';
 import { loadSdk, type AwsSdk } from './loadSdk';
 import type { SharedConfig } from './sharedConfig';
@@ -145,17 +146,8 @@ export class ClientFactory implements AwsClients {
 
   private async credentialProvider(): Promise<AwsCredentialIdentityProvider> {
     if (this.provider) return this.provider;
-    const { connection, shared } = this.options;
-    const sdk = await loadSdk();
-    const chain = sdk.fromNodeProviderChain({
-      profile: connection.profile,
-      // Re-read the shared files when credentials are (re)resolved, so edits are picked up.
-      ignoreCache: true,
-      clientConfig: {
-        region: connection.region,
-        ...(connection.endpoints.sts ? { endpoint: connection.endpoints.sts } : {}),
-      },
-    });
+    const { connection, shared, userAgent } = this.options;
+    const chain = createCredentialChain({ sdk: await loadSdk(), connection, shared, userAgent });
     const profile = connection.profile;
     this.provider = async (properties) => {
       if (profile !== undefined && !shared.profiles.has(profile)) {

@@ -152,6 +152,14 @@ export function adviseOnError(error: ClassifiedError, context: AdviceContext): E
         remedies: ['ssoLogin', 'retry'],
       };
     case 'noCredentials':
+      if (/^Command failed: |credential_process/.test(serviceSays)) {
+        // The message is redacted: the program stays, its arguments (which may hold secrets) do not.
+        return {
+          reason: `the credential_process of profile "${profile}" failed: ${serviceSays}`,
+          hint: 'Run the command of credential_process in a terminal to see why, or choose another profile.',
+          remedies: ['selectProfile', 'retry', 'showLog'],
+        };
+      }
       return {
         reason: 'no AWS credentials were found',
         hint: 'Choose a profile from your AWS config or credentials file, or set AWS_PROFILE or the AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY environment variables.',

@@ -10,4 +10,6 @@ export * as s3 from '@aws-sdk/client-s3';
 export * as sts from '@aws-sdk/client-sts';
 export * as pricing from '@aws-sdk/client-pricing';
 export { Upload } from '@aws-sdk/lib-storage';
-export { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export { fromNodeProviderChain, fromProcess, fromSSO } from '@aws-sdk/credential-providers';
+// The SSO portal client the credential providers use (given to them when the portal's endpoint is set).
+export { SSOClient } from '@aws-sdk/nested-clients/sso';

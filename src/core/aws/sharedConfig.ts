@@ -28,6 +28,8 @@ export interface ProfileInfo {
   readonly credentialSource?: string;
   readonly ssoSession?: string;
   readonly ssoStartUrl?: string;
+  /** Where IAM Identity Center is called for this profile (its own or its sso-session's `sso_region`). */
+  readonly ssoRegion?: string;
   readonly ssoAccountId?: string;
   readonly ssoRoleName?: string;
   /** The `services` section this profile points at, for endpoint overrides. */
@@ -41,34 +43,83 @@ export interface SharedConfig {
   readonly credentialsPath: string;
   readonly profiles: ReadonlyMap<string, ProfileInfo>;
   readonly ssoSessions: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** What is wrong in either file (unreadable, lines that are not INI), with where; empty when all is well. */
+  readonly problems: readonly SharedFileProblem[];
+}
+
+/** Something wrong in a shared file, said with where: the file, and the line (1-based) when there is one. */
+export interface SharedFileProblem {
+  readonly path: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+/** "~/.aws/config line 7: ..." as users read it (the path as given). */
+export function formatSharedFileProblem(problem: SharedFileProblem): string {
+  return `${problem.path}${problem.line === undefined ? '' : ` line ${problem.line}`}: ${problem.message}`;
 }
 
 export type IniSections = Map<string, Record<string, string>>;
 
+/** A line the parser could not read, 1-based, with why. */
+export interface IniProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+/** Section names the AWS SDK refuses outright (it throws on them, so no profile of the file works). */
+const blockedSectionNames = new Set(['__proto__', 'profile __proto__']);
+
 /**
  * Parses INI text as the AWS CLI does: `[section]` headers, `key = value` pairs, `#` and `;`
  * comments, and indented continuation lines that open a sub-section (`s3 =` then `  key = v`),
- * which are flattened to `parent.key`.
+ * which are flattened to `parent.key`. Lines it cannot read are skipped (as the SDK skips them)
+ * and reported in `problems`, when given.
  */
-export function parseIni(text: string): IniSections {
+export function parseIni(text: string, problems?: IniProblem[]): IniSections {
   const sections: IniSections = new Map();
   let current: Record<string, string> | undefined;
   let parentKey: string | undefined;
-  for (const rawLine of text.split(/\r?\n/)) {
+  // After a header that could not be read, its lines are skipped without a report each.
+  let inUnreadableSection = false;
+  const report = (line: number, message: string): void => {
+    problems?.push({ line, message });
+  };
+  const lines = text.split(/\r?\n/);
+  for (const [index, rawLine] of lines.entries()) {
+    const lineNumber = index + 1;
     const line = rawLine.replace(/\s+[#;].*$/, '');
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
-    const header = /^\[([^\]]+)\]$/.exec(trimmed);
-    if (header) {
-      const name = header[1]!.trim();
+    if (trimmed.includes('\uFFFD')) report(lineNumber, 'the line holds bytes that are not UTF-8 text.');
+    if (trimmed.startsWith('[')) {
+      const header = /^\[([^\]]+)\]$/.exec(trimmed);
+      const name = header?.[1]?.trim();
+      if (!name) {
+        report(lineNumber, 'the section header is not closed or names nothing (expected [profile NAME]); the lines up to the next header are ignored.');
+        current = undefined;
+        parentKey = undefined;
+        inUnreadableSection = true;
+        continue;
+      }
+      inUnreadableSection = false;
+      if (blockedSectionNames.has(name)) report(lineNumber, `"${name}" cannot be used as a profile name; the AWS SDK refuses the whole file because of it.`);
       current = sections.get(name) ?? {};
       sections.set(name, current);
       parentKey = undefined;
       continue;
     }
-    if (!current) continue;
+    if (inUnreadableSection) continue;
     const pair = /^([^=]+?)\s*=\s*(.*)$/.exec(trimmed);
-    if (!pair) continue;
+    if (!current) {
+      report(lineNumber, pair ? 'a setting comes before any [section] header; it is ignored.' : 'the line is neither a [section] header nor a key = value pair; it is ignored.');
+      continue;
+    }
+    if (!pair) {
+      // The line's text is not repeated: in the credentials file it may be a key.
+      report(lineNumber, 'the line is not a key = value pair; it is ignored.');
+      continue;
+    }
     const key = pair[1]!.trim().toLowerCase();
     const value = pair[2]!.trim();
     const indented = /^\s/.test(line);
@@ -91,14 +142,25 @@ export function sharedFilePaths(env: NodeJS.ProcessEnv, home = homedir()): { con
   };
 }
 
-/** Builds the profile catalog from the two files' contents (either may be empty). */
+/**
+ * Builds the profile catalog from the two files' contents (either may be empty). Lines that
+ * cannot be read are skipped and reported in `problems`, after any `readProblems` of the files.
+ */
 export function buildSharedConfig(
   configText: string,
   credentialsText: string,
   paths: { configPath: string; credentialsPath: string },
+  readProblems: readonly SharedFileProblem[] = [],
 ): SharedConfig {
-  const configSections = parseIni(configText);
-  const credentialSections = parseIni(credentialsText);
+  const configLineProblems: IniProblem[] = [];
+  const credentialLineProblems: IniProblem[] = [];
+  const configSections = parseIni(configText, configLineProblems);
+  const credentialSections = parseIni(credentialsText, credentialLineProblems);
+  const problems: SharedFileProblem[] = [
+    ...readProblems,
+    ...configLineProblems.map((problem) => ({ path: paths.configPath, ...problem })),
+    ...credentialLineProblems.map((problem) => ({ path: paths.credentialsPath, ...problem })),
+  ];
   const fromConfig = new Map<string, Record<string, string>>();
   const ssoSessions = new Map<string, Record<string, string>>();
   for (const [section, values] of configSections) {
@@ -112,6 +174,9 @@ export function buildSharedConfig(
     // As in the SDK, a key in the credentials file wins over the same key in the config file.
     const values = { ...fromConfig.get(name), ...credentialSections.get(name) };
     const session = values.sso_session ? ssoSessions.get(values.sso_session) : undefined;
+    if (values.sso_session && !session) {
+      problems.push({ path: paths.configPath, message: `profile "${name}" names sso_session "${values.sso_session}", but there is no [sso-session ${values.sso_session}] section.` });
+    }
     profiles.set(name, {
       name,
       kind: profileKind(values),
@@ -121,6 +186,7 @@ export function buildSharedConfig(
       credentialSource: values.credential_source,
       ssoSession: values.sso_session,
       ssoStartUrl: values.sso_start_url ?? session?.sso_start_url,
+      ssoRegion: session?.sso_region ?? values.sso_region,
       ssoAccountId: values.sso_account_id,
       ssoRoleName: values.sso_role_name,
       services: values.services,
@@ -128,18 +194,54 @@ export function buildSharedConfig(
       inCredentialsFile: credentialSections.has(name),
     });
   }
-  return { ...paths, profiles, ssoSessions };
+  return { ...paths, profiles, ssoSessions, problems };
 }
 
+/** Reads both files; one that cannot be read counts as empty and is reported, it never throws. */
 export async function loadSharedConfig(env: NodeJS.ProcessEnv = process.env, home = homedir()): Promise<SharedConfig> {
   const paths = sharedFilePaths(env, home);
-  const [configText, credentialsText] = await Promise.all([readIfPresent(paths.configPath), readIfPresent(paths.credentialsPath)]);
-  return buildSharedConfig(configText, credentialsText, paths);
+  const [config, credentials] = await Promise.all([readIfPresent(paths.configPath), readIfPresent(paths.credentialsPath)]);
+  return fromReads(config, credentials, paths);
 }
 
+/** The same as loadSharedConfig(), synchronously (for activation). */
 export function loadSharedConfigSync(env: NodeJS.ProcessEnv = process.env, home = homedir()): SharedConfig {
   const paths = sharedFilePaths(env, home);
-  return buildSharedConfig(readIfPresentSync(paths.configPath), readIfPresentSync(paths.credentialsPath), paths);
+  return fromReads(readIfPresentSync(paths.configPath), readIfPresentSync(paths.credentialsPath), paths);
+}
+
+/** The `sso_region` that signs in the profile: its own, or that of the profile it takes its credentials from. */
+export function ssoRegionFor(shared: SharedConfig, profileName: string): string | undefined {
+  const seen = new Set<string>();
+  let profile = shared.profiles.get(profileName);
+  while (profile && !seen.has(profile.name)) {
+    if (profile.ssoRegion) return profile.ssoRegion;
+    seen.add(profile.name);
+    profile = profile.sourceProfile ? shared.profiles.get(profile.sourceProfile) : undefined;
+  }
+  return undefined;
+}
+
+interface FileRead {
+  readonly text: string;
+  readonly problem?: SharedFileProblem;
+}
+
+function fromReads(config: FileRead, credentials: FileRead, paths: { configPath: string; credentialsPath: string }): SharedConfig {
+  const readProblems = [config.problem, credentials.problem].filter((problem): problem is SharedFileProblem => problem !== undefined);
+  return buildSharedConfig(config.text, credentials.text, paths, readProblems);
+}
+
+function readFailure(path: string, error: unknown): FileRead {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { text: '' };
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EISDIR'
+        ? 'it is a folder, not a file'
+        : (error as Error).message || String(error);
+  return { text: '', problem: { path, message: `could not be read (${why}${code && !why.includes(code) ? `, ${code}` : ''}); its profiles are not available.` } };
 }
 
 function profileKind(values: Record<string, string>): ProfileKind {
@@ -159,21 +261,19 @@ function compareProfileNames(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-function readIfPresentSync(path: string): string {
+function readIfPresentSync(path: string): FileRead {
   try {
-    return readFileSync(path, 'utf8');
+    return { text: readFileSync(path, 'utf8') };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
+    return readFailure(path, error);
   }
 }
 
-async function readIfPresent(path: string): Promise<string> {
+async function readIfPresent(path: string): Promise<FileRead> {
   try {
-    return await readFile(path, 'utf8');
+    return { text: await readFile(path, 'utf8') };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
+    return readFailure(path, error);
   }
 }
 

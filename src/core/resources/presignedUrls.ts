@@ -49,3 +49,42 @@ export function jupyterLabUrl(authorizedUrl: string): string {
   url.searchParams.set('view', 'lab');
   return url.toString();
 }
+
+/** Host names of AWS services that presigned sign-in URLs point at (Studio, notebook instances). */
+const awsHostSuffixes = ['.sagemaker.aws', '.amazonaws.com', '.amazonaws.com.cn', '.api.aws'];
+
+/** Thrown instead of opening a presigned URL that does not go to AWS; names the host, never the URL. */
+export class UntrustedPresignedUrlError extends Error {
+  override readonly name = 'UntrustedPresignedUrlError';
+}
+
+/**
+ * The rule for handing a presigned URL to the browser: https to an AWS host, or an address of
+ * the configured SageMaker endpoint (`trustedEndpoint`, which the caller passes only when the
+ * setup is trusted: a machine setting in a trusted workspace). Returns the URL, or throws a
+ * message that says where it pointed without the URL itself (it signs the user in).
+ */
+export function checkPresignedUrl(authorizedUrl: string, trustedEndpoint?: string): string {
+  let url: URL;
+  try {
+    url = new URL(authorizedUrl);
+  } catch {
+    throw new UntrustedPresignedUrlError('SageMaker returned a sign-in URL that is not a valid URL; it was not opened.');
+  }
+  const host = url.hostname.toLowerCase();
+  if (url.protocol === 'https:' && !url.username && !url.password && awsHostSuffixes.some((suffix) => host.endsWith(suffix))) return authorizedUrl;
+  if (trustedEndpoint !== undefined && sameOrigin(url, trustedEndpoint)) return authorizedUrl;
+  const where = `${url.protocol.replace(/:$/, '')}://${url.host}`;
+  throw new UntrustedPresignedUrlError(
+    `SageMaker returned a sign-in URL to ${where}, which is not an https address of AWS${trustedEndpoint ? ' or of the configured endpoint' : ''}; it was not opened.`,
+  );
+}
+
+function sameOrigin(url: URL, endpoint: string): boolean {
+  try {
+    const trusted = new URL(endpoint.split('{region}').join('region'));
+    return !url.username && !url.password && url.protocol === trusted.protocol && url.host.toLowerCase() === trusted.host.toLowerCase();
+  } catch {
+    return false;
+  }
+}

@@ -163,4 +163,25 @@ describe('AWS session and client factory', function () {
     assert.deepEqual(changes, ['b@eu-west-1']);
     s.dispose();
   });
+
+  it('starts with a config file that cannot be read, and keeps the profiles of the credentials file', async () => {
+    // What activation does: a folder where the config file should be cannot be read, even by root.
+    await rm(join(home, '.aws', 'config'), { force: true });
+    await mkdir(join(home, '.aws', 'config'));
+    await writeFile(join(home, '.aws', 'credentials'), `[team]\n${staticKeys()}`);
+    const s = new AwsSession({ userAgent: 'sagemaker-companion/test', home, maxAttempts: 1 });
+    assert.equal(s.updateSync({ profile: 'team', endpointUrl: emulator.url, serviceEndpoints: { sts: emulator.url } }), true);
+    assert.deepEqual(
+      s.sharedConfig.problems.map((p) => [p.path, p.message]),
+      [[join(home, '.aws', 'config'), 'could not be read (it is a folder, not a file, EISDIR); its profiles are not available.']],
+    );
+    assert.equal((await s.identity()).account, emulator.accountId);
+    await writeFile(join(home, '.aws', 'credentials'), `[team]\n${staticKeys()}oops\n`);
+    await s.update({ profile: 'team', endpointUrl: emulator.url, serviceEndpoints: { sts: emulator.url } });
+    assert.deepEqual(
+      s.sharedConfig.problems.map((p) => [p.path, p.line]),
+      [[join(home, '.aws', 'config'), undefined], [join(home, '.aws', 'credentials'), 4]],
+    );
+    s.dispose();
+  });
 });
