@@ -10,6 +10,7 @@ import { executionRole } from '../../specs/launchSettings';
 import type { ResourceIdentity } from '../../views/tree/resourceNode';
 import { defineCommand } from '../command';
 import { pickJob } from './jobPickers';
+import { confirmUpdateEndpoint } from './endpointConfirmation';
 import { launchFeature, resourceArg, withCancellableProgress } from './launchContext';
 import { afterLaunch, type LaunchResult } from './launchSpec';
 import { answered, askInteger, pickInstanceType } from './pickers';
@@ -120,7 +121,7 @@ async function deployFrom(services: ExtensionServices, source: ResourceIdentity,
     return undefined;
   }
   try {
-    const env = { ...(await feature.services.launchEnvironment('deploy', virtualPath)), region };
+    const env = { ...(await feature.services.launchEnvironment('deploy', virtualPath)), region, confirmUpdateEndpoint };
     const outcome = await withCancellableProgress(`Deploying ${source.name} to ${endpointName}`, (report, signal) => deploy(parsed, env, { signal, onProgress: report }));
     const result: LaunchResult = { kind: 'deploy', ...outcome };
     afterLaunch(services, result);
