@@ -44,6 +44,7 @@ export class LaunchServices implements vscode.Disposable {
       role: executionRole(),
       images: await this.resources.images().catch(() => undefined),
       specDir: dirname(specUri.fsPath),
+      workspaceRoot: workspaceRootOf(specUri),
       stat: statKind,
     };
   }
@@ -59,6 +60,7 @@ export class LaunchServices implements vscode.Disposable {
       images: await this.resources.images(),
       validator: await this.resources.validator(kind),
       specDir: dirname(specUri.fsPath),
+      workspaceRoot: workspaceRootOf(specUri),
       confirmCreateBucket: confirmCreateBucket,
       log: this.options.log,
     };
@@ -67,6 +69,11 @@ export class LaunchServices implements vscode.Disposable {
   dispose(): void {
     // Nothing held: locks are released by the launches that took them.
   }
+}
+
+/** The workspace folder that holds a spec: its local paths must stay inside it. */
+function workspaceRootOf(specUri: vscode.Uri): string | undefined {
+  return vscode.workspace.getWorkspaceFolder(specUri)?.uri.fsPath;
 }
 
 async function statKind(path: string): Promise<'file' | 'directory' | undefined> {

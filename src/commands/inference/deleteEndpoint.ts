@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { deleteEndpointConfig, EndpointConfigCache } from '../../core/resources/endpointConfigs';
 import { deleteEndpoint, endpointHourlyCost, listEndpointsPage, type Endpoint } from '../../core/resources/endpoints';
+import { endpointUses, type EndpointUse } from '../../core/resources/endpointUsage';
 import { deleteModel } from '../../core/resources/models';
+import { classifyAwsError } from '../../core/aws/errors';
+import { isCancellation } from '../../core/util/cancellation';
 import type { ExtensionServices } from '../../platform/services';
 import { formatEndpointCost, formatVariantCapacity } from '../../views/presenters/inference';
 import { EndpointNode } from '../../views/inference/endpointNode';
@@ -32,27 +35,43 @@ async function pickEndpoints(services: ExtensionServices): Promise<Endpoint[]> {
   return picked?.map((item) => item.endpoint) ?? [];
 }
 
-/** Configs and models of the endpoints being deleted that no other listed endpoint uses. */
-function companions(targets: readonly Endpoint[], others: readonly Endpoint[]): { deletions: Deletion[]; kept: string[] } {
-  const deleting = new Set(targets.map((endpoint) => endpoint.name));
-  const stillUsed = others.filter((endpoint) => !deleting.has(endpoint.name));
+/**
+ * Configs and models of the endpoints being deleted that no other endpoint uses, as the service
+ * says now (every endpoint of the region, not only the rows a view has loaded). When that cannot
+ * be known, nothing but the endpoints is offered for deletion.
+ */
+async function companions(services: ExtensionServices, targets: readonly Endpoint[]): Promise<{ deletions: Deletion[]; kept: string[] }> {
   const deletions: Deletion[] = [];
   const kept: string[] = [];
-  const seen = new Set<string>();
-  for (const endpoint of targets) {
-    const candidates: Deletion[] = [
-      ...(endpoint.configName ? [{ kind: 'endpointConfig' as const, region: endpoint.region, name: endpoint.configName }] : []),
-      ...endpoint.variants.flatMap((variant) => (variant.modelName ? [{ kind: 'model' as const, region: endpoint.region, name: variant.modelName }] : [])),
-    ];
-    for (const candidate of candidates) {
-      const key = `${candidate.kind}/${candidate.name}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const user = stillUsed.find((other) =>
-        candidate.kind === 'endpointConfig' ? other.configName === candidate.name : other.variants.some((variant) => variant.modelName === candidate.name),
-      );
-      if (user) kept.push(`${nouns[candidate.kind]} ${candidate.name} (also used by endpoint ${user.name})`);
-      else deletions.push(candidate);
+  const regions = [...new Set(targets.map((endpoint) => endpoint.region))];
+  for (const region of regions) {
+    let uses: EndpointUse[];
+    try {
+      uses = await endpointUses(services.session.clients, region);
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      kept.push(`the configs and models of these endpoints: could not check which other endpoints use them (${classifyAwsError(error).message})`);
+      continue;
+    }
+    const deleting = new Set(targets.filter((endpoint) => endpoint.region === region).map((endpoint) => endpoint.name));
+    const others = uses.filter((use) => !deleting.has(use.endpointName));
+    const seen = new Set<string>();
+    for (const endpoint of targets.filter((target) => target.region === region)) {
+      const own = uses.find((use) => use.endpointName === endpoint.name);
+      const configs = own?.configs ?? (endpoint.configName ? [endpoint.configName] : []);
+      const models = own?.models ?? endpoint.variants.flatMap((variant) => (variant.modelName ? [variant.modelName] : []));
+      const candidates: Deletion[] = [
+        ...configs.map((name) => ({ kind: 'endpointConfig' as const, region, name })),
+        ...models.map((name) => ({ kind: 'model' as const, region, name })),
+      ];
+      for (const candidate of candidates) {
+        const key = `${candidate.kind}/${candidate.name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const user = others.find((other) => (candidate.kind === 'endpointConfig' ? other.configs : other.models).includes(candidate.name));
+        if (user) kept.push(`${nouns[candidate.kind]} ${candidate.name} (also used by endpoint ${user.endpointName})`);
+        else deletions.push(candidate);
+      }
     }
   }
   return { deletions, kept };
@@ -74,9 +93,7 @@ export const deleteEndpoints = defineCommand(
     if (targets.length === 0 && node === undefined) targets = await pickEndpoints(services);
     if (targets.length === 0) return;
 
-    const root = inferenceRoot(services);
-    const listed = ((await root?.group('endpoints'))?.shownItems ?? []) as readonly Endpoint[];
-    const { deletions, kept } = companions(targets, listed);
+    const { deletions, kept } = await companions(services, targets);
     const endpointLines = targets.map((endpoint) => {
       const capacity = endpoint.variants.map(formatVariantCapacity).join(' + ');
       const cost = endpoint.detail === 'full' ? formatEndpointCost(endpointHourlyCost(endpoint, services.prices)) : undefined;

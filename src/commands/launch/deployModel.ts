@@ -12,6 +12,7 @@ import type { ResourceIdentity } from '../../views/tree/resourceNode';
 import { defineCommand } from '../command';
 import { pickJob } from './jobPickers';
 import { withCancellableProgress } from '../progress';
+import { confirmUpdateEndpoint } from './endpointConfirmation';
 import { launchFeature, resourceArg } from './launchContext';
 import { afterLaunch, type LaunchResult } from './launchSpec';
 import { answered, askInteger, pickInstanceType } from './pickers';
@@ -122,7 +123,7 @@ async function deployFrom(services: ExtensionServices, source: ResourceIdentity,
     return undefined;
   }
   try {
-    const env = { ...(await feature.services.launchEnvironment('deploy', virtualPath)), region };
+    const env = { ...(await feature.services.launchEnvironment('deploy', virtualPath)), region, confirmUpdateEndpoint };
     const outcome = await withCancellableProgress(`Deploying ${source.name} to ${endpointName}`, (report, signal) => deploy(parsed, env, { signal, onProgress: report }));
     const result: LaunchResult = { kind: 'deploy', ...outcome };
     afterLaunch(services, result);

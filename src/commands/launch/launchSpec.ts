@@ -11,6 +11,8 @@ import { revealTrainingJob, revealTuningJob } from '../../views/training/trainin
 import { defineCommand } from '../command';
 import { withCancellableProgress } from '../progress';
 import { launchFeature } from './launchContext';
+import { confirmUpdateEndpoint } from './endpointConfirmation';
+import { uploadConfirmer } from './uploadConfirmation';
 
 /** What `sagemaker.launchSpec` returns: the job or the deployment it made (undefined if nothing). */
 export type LaunchResult = ({ readonly kind: 'training' | 'tuning' } & JobLaunch) | ({ readonly kind: 'deploy' } & DeployOutcome);
@@ -84,7 +86,8 @@ export const launchSpec = defineCommand(
     }
     try {
       const spec = await feature.diagnostics.parse(document);
-      const env = await feature.services.launchEnvironment(kind, uri);
+      const base = await feature.services.launchEnvironment(kind, uri);
+      const env = { ...base, confirmUpload: uploadConfirmer(feature.services.options.context, base.workspaceRoot), confirmUpdateEndpoint };
       const title = kind === 'deploy' ? `Deploying ${fileName}` : `Launching ${fileName}`;
       const result = await withCancellableProgress(title, async (report, signal) => {
         if (kind === 'deploy') return { kind, ...(await deploy(spec, env, { signal, onProgress: report })) };

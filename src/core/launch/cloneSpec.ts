@@ -6,7 +6,7 @@ import type { ImageCatalog } from './images';
 import { baseOfName } from './naming';
 import { isRecord, type JsonSchema, type SchemaValidator } from './schema';
 import { trainingDefinitions } from './specFacts';
-import { extensionTag } from './specRequests';
+import { extensionTag, launchIdTagKey } from './specRequests';
 
 /** Flags the service reports as false when they were never set; a clone leaves them out. */
 const defaultFalse = new Set(['EnableNetworkIsolation', 'EnableInterContainerTrafficEncryption', 'EnableManagedSpotTraining', 'EnableSageMakerMetricsTimeSeries']);
@@ -37,7 +37,7 @@ export function specFromDescription(
     if (key === 'TrainingJobName' || key === 'HyperParameterTuningJobName' || key === 'Tags' || pruned[key] === undefined) continue;
     spec[key] = pruned[key];
   }
-  const userTags = tags.filter((tag) => tag.Key && !tag.Key.startsWith('aws:') && tag.Key !== extensionTag.Key);
+  const userTags = tags.filter((tag) => tag.Key && !tag.Key.startsWith('aws:') && tag.Key !== extensionTag.Key && tag.Key !== launchIdTagKey);
   if (userTags.length) spec.Tags = userTags.map((tag) => ({ Key: tag.Key, Value: tag.Value ?? '' }));
   return spec;
 }

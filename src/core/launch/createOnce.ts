@@ -6,6 +6,12 @@ export interface CreateOnceOptions<T> {
   create(): Promise<unknown>;
   /** Describes the resource; resolves undefined when it does not exist. */
   describe(): Promise<T | undefined>;
+  /**
+   * Whether a described resource is the one this launch asked for (its launch-id tag, its
+   * creation time). When the create's answer was lost, a resource of the same name made by
+   * someone else (or by an earlier launch) must not be reported as this launch's.
+   */
+  isOurs?(described: T): Promise<boolean> | boolean;
   readonly signal?: AbortSignal;
   readonly attempts?: number;
   /** Milliseconds before the n-th retry (tests pass 0). */
@@ -19,6 +25,11 @@ export interface CreateOnceResult<T> {
   readonly requests: number;
   /** True when a Create whose answer was lost turned out (by Describe) to have succeeded. */
   readonly recovered: boolean;
+}
+
+/** A resource of the requested name exists, and it is not the one this launch created. */
+export class NotOursError extends Error {
+  override readonly name = 'NotOursError';
 }
 
 /** Failures after which the service may or may not have acted: the answer was lost. */
@@ -38,6 +49,12 @@ function isUncertain(error: unknown): boolean {
  */
 export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<CreateOnceResult<T>> {
   const attempts = options.attempts ?? 4;
+  const recovered = async (described: T, attempt: number): Promise<CreateOnceResult<T>> => {
+    if (options.isOurs && !(await options.isOurs(described))) {
+      throw new NotOursError('A resource of this name already exists, and it was not created by this launch (its create lost its answer, and what exists is older or someone else\'s).');
+    }
+    return { described, requests: attempt, recovered: true };
+  };
   const backoff = options.backoffMs ?? ((attempt: number) => Math.min(8000, 500 * 2 ** attempt));
   let uncertain = false;
   for (let attempt = 1; ; attempt++) {
@@ -50,14 +67,14 @@ export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<Crea
       const alreadyExists = classified.kind === 'conflict' || /already exist/i.test(classified.message);
       if (alreadyExists && uncertain) {
         const described = await options.describe();
-        if (described !== undefined) return { described, requests: attempt, recovered: true };
+        if (described !== undefined) return recovered(described, attempt);
       }
       const wasUncertain = isUncertain(error) || (isCancellation(error) && uncertain);
       if (!wasUncertain && classified.kind !== 'throttled') throw error;
       if (wasUncertain) {
         uncertain = true;
         const described = await describeQuietly(() => options.describe());
-        if (described !== undefined) return { described, requests: attempt, recovered: true };
+        if (described !== undefined) return recovered(described, attempt);
       }
       if (attempt >= attempts) throw error;
       await delay(backoff(attempt), options.signal);

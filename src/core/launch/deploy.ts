@@ -80,6 +80,13 @@ export async function deploy(spec: ParsedSpec, env: LaunchEnvironment, options: 
     ]);
   }
 
+  if (existing) {
+    // Replacing what a live endpoint serves is asked first; declining sends nothing.
+    const currentModels = await modelsOfConfig(client, existing.EndpointConfigName, signal);
+    const confirmed = env.confirmUpdateEndpoint ? await env.confirmUpdateEndpoint({ region: env.region, endpointName, currentModels, newModel: modelName }) : true;
+    if (!confirmed) throw new LaunchCancelledError([]);
+  }
+
   const made: LaunchArtifact[] = [];
   const rollBack = async (): Promise<LaunchArtifact[]> => {
     const left: LaunchArtifact[] = [];
@@ -193,6 +200,14 @@ export async function waitForEndpoint(
 async function describeEndpoint(client: SageMakerClient, name: string, signal?: AbortSignal): Promise<DescribeEndpointOutput | undefined> {
   const { sagemaker } = await loadSdk();
   return describeOrUndefined(() => client.send(new sagemaker.DescribeEndpointCommand({ EndpointName: name }), { abortSignal: signal }));
+}
+
+/** The models an endpoint config serves (its variants' ModelName), [] when it is gone. */
+async function modelsOfConfig(client: SageMakerClient, configName: string | undefined, signal?: AbortSignal): Promise<string[]> {
+  if (!configName) return [];
+  const { sagemaker } = await loadSdk();
+  const config = await describeOrUndefined(() => client.send(new sagemaker.DescribeEndpointConfigCommand({ EndpointConfigName: configName }), { abortSignal: signal }));
+  return [...new Set((config?.ProductionVariants ?? []).map((variant) => variant.ModelName ?? '').filter(Boolean))];
 }
 
 async function describeOrUndefined<T>(describe: () => Promise<T>): Promise<T | undefined> {

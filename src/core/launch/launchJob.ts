@@ -1,26 +1,36 @@
-import type { CreateHyperParameterTuningJobRequest, CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
-import { join } from 'node:path';
+import type {
+  CreateHyperParameterTuningJobRequest,
+  CreateTrainingJobRequest,
+  DescribeHyperParameterTuningJobResponse,
+  DescribeTrainingJobResponse,
+} from '@aws-sdk/client-sagemaker';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { classifyAwsError } from '../aws/errors';
 import { loadSdk } from '../aws/loadSdk';
 import { isCancellation, throwIfAborted } from '../util/cancellation';
-import { createOnce } from './createOnce';
+import { createOnce, NotOursError } from './createOnce';
 import { LaunchCancelledError, SpecInvalidError, type LaunchArtifact } from './errors';
-import { jobBucketUses, prepareBuckets, resolveSpec, type LaunchEnvironment } from './launchPlan';
+import { jobBucketUses, prepareBuckets, problemAt, resolveSpec, type LaunchEnvironment, type UploadPreview } from './launchPlan';
 import { defaultBucketName } from './placeholders';
 import { uploadFolder } from './packaging/dataUpload';
+import { listSourceFiles, type SourceListing } from './packaging/sourceFiles';
 import { uploadSourcePackage } from './packaging/sourcePackage';
-import { deleteObject, parseS3Uri, s3Uri, type S3Location } from './s3';
+import { deleteObject, headObject, ownedLocation, s3Uri, type S3Location } from './s3';
 import { isRecord } from './schema';
 import { locateServiceError } from './serviceErrors';
 import type { ParsedSpec, SpecProblem } from './specDocument';
 import { trainingDefinitions } from './specFacts';
-import { mergeTags, trainingRequest, tuningRequest, type ScriptMode } from './specRequests';
+import { escapingPathProblems } from './specValidation';
+import { launchIdTagKey, mergeTags, trainingRequest, tuningRequest, type ScriptMode } from './specRequests';
 
 export type LaunchProgress = (message: string, fraction?: number) => void;
 
 export interface LaunchOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: LaunchProgress;
+  /** This launch's id (tagged on the job, in the package's key); a fresh one when absent. */
+  readonly launchId?: string;
 }
 
 export interface JobLaunch {
@@ -41,20 +51,49 @@ const megabyte = 1024 * 1024;
 
 /**
  * Launches a training or tuning spec, as `estimator.fit()` / `tuner.fit()` do: resolves the
- * placeholders once, checks the buckets, uploads local channel data and the source package,
- * then creates the job exactly once. Cancelling before the create removes the uploaded package.
+ * placeholders once, checks that local paths stay in the workspace and that the job name is
+ * free, shows what will be uploaded (and asks, through the environment), checks the buckets,
+ * uploads local channel data and the source package (under a key of this launch's own), then
+ * creates the job exactly once. A launch deletes only what it created itself.
  */
 export async function launchJob(spec: ParsedSpec, env: LaunchEnvironment, options: LaunchOptions = {}): Promise<JobLaunch> {
   if (spec.kind === 'deploy') throw new Error('Deploy specs are launched with deploy().');
   const { signal } = options;
   const progress = options.onProgress ?? (() => undefined);
+  const launchId = options.launchId ?? randomBytes(6).toString('hex');
   progress('Resolving the spec');
   const plan = await resolveSpec(spec, env);
   const value = plan.value;
-  const name = String(spec.kind === 'training' ? value.TrainingJobName : value.HyperParameterTuningJobName);
+  const nameMember = spec.kind === 'training' ? 'TrainingJobName' : 'HyperParameterTuningJobName';
+  const name = String(value[nameMember]);
+
+  const escaping = await escapingPathProblems(spec, value, env.workspaceRoot ?? env.specDir, env.specDir);
+  if (escaping.length) throw new SpecInvalidError(spec.fileName, escaping);
+
+  // A fixed name that is taken would be refused at create time: say so before uploading anything.
+  progress(`Checking that ${name} is free`);
+  if (await describeJob(spec.kind, env, name, signal)) {
+    throw new SpecInvalidError(spec.fileName, [problemAt(spec, [nameMember], `A ${spec.kind === 'training' ? 'training' : 'tuning'} job named ${name} already exists in ${env.region}: give this launch another name (for example with \${timestamp}).`)]);
+  }
+
   const source = isRecord(value.Source) ? value.Source : undefined;
   const defaultBucket = plan.defaultBucket ?? (source && !source.S3Uri ? defaultBucketName(env.region, (await env.identity()).account) : undefined);
-  const sourceTarget = source ? sourceLocation(source, name, defaultBucket) : undefined;
+  const sourceTarget = source ? sourceLocation(source, name, launchId, defaultBucket) : undefined;
+
+  const channels = localChannels(value).map((channel) => ({ ...channel, absolute: resolve(env.specDir, channel.localPath) }));
+  progress('Listing the files to upload');
+  const channelListings = new Map<string, SourceListing>();
+  for (const channel of channels) {
+    const listing = await listSourceFiles(channel.absolute, { gitignore: false, signal });
+    channelListings.set(channel.absolute + channel.uri, listing);
+    await confirmUpload(env, channel.absolute, channel.uri, listing);
+  }
+  let sourceListing: SourceListing | undefined;
+  if (source && sourceTarget) {
+    const directory = resolve(env.specDir, String(source.Directory));
+    sourceListing = await listSourceFiles(directory, { excludes: Array.isArray(source.Exclude) ? source.Exclude.map(String) : [], signal });
+    await confirmUpload(env, directory, s3Uri(sourceTarget), sourceListing);
+  }
 
   progress('Checking buckets');
   const uses = jobBucketUses(value);
@@ -63,13 +102,14 @@ export async function launchJob(spec: ParsedSpec, env: LaunchEnvironment, option
 
   const leftBehind: LaunchArtifact[] = bucketsCreated.map((bucket) => ({ kind: 'bucket', name: `s3://${bucket}` }));
   const dataUploads: Array<JobLaunch['dataUploads'][number]> = [];
-  let uploadedSource: S3Location | undefined;
+  let createdSource: S3Location | undefined;
   try {
-    for (const { localPath, uri } of localChannels(value)) {
+    for (const { localPath, uri, absolute } of channels) {
       throwIfAborted(signal);
       progress(`Uploading ${localPath} to ${uri}`);
-      const result = await uploadFolder(env.clients, env.region, join(env.specDir, localPath), parseS3Uri(uri), {
+      const result = await uploadFolder(env.clients, env.region, absolute, ownedLocation(uri), {
         signal,
+        listing: channelListings.get(absolute + uri),
         onProgress: (p) => progress(`Uploading ${localPath}: ${p.files}/${p.totalFiles} files`),
       });
       dataUploads.push({ localPath, uri, uploaded: result.uploaded, unchanged: result.unchanged });
@@ -79,12 +119,14 @@ export async function launchJob(spec: ParsedSpec, env: LaunchEnvironment, option
     let script: ScriptMode | undefined;
     let sourceFiles: number | undefined;
     let secretsLeftOut: readonly string[] = [];
-    if (source && sourceTarget) {
+    if (source && sourceTarget && sourceListing) {
       progress('Packing the source folder');
-      uploadedSource = sourceTarget;
+      // Only a package this launch put where nothing was is ever deleted by it.
+      const client = await env.clients.s3(env.region);
+      if (!(await headObject(client, sourceTarget, signal))) createdSource = sourceTarget;
       const result = await uploadSourcePackage(env.clients, env.region, {
-        directory: join(env.specDir, String(source.Directory)),
-        excludes: Array.isArray(source.Exclude) ? source.Exclude.map(String) : [],
+        directory: sourceListing.root,
+        listing: sourceListing,
         target: sourceTarget,
         signal,
         onProgress: (p) =>
@@ -99,10 +141,10 @@ export async function launchJob(spec: ParsedSpec, env: LaunchEnvironment, option
     }
 
     throwIfAborted(signal);
-    const tags = mergeTags(value.Tags, env.settingTags);
+    const tags = mergeTags(value.Tags, env.settingTags, launchId);
     const request = spec.kind === 'training' ? trainingRequest(env.validator, value, tags, script) : tuningRequest(env.validator, value, tags, script);
     progress(`Creating ${spec.kind === 'training' ? 'training' : 'tuning'} job ${name}`);
-    const created = await createJob(spec, env, request, name);
+    const created = await createJob(spec, env, request, name, launchId);
     return {
       kind: spec.kind,
       region: env.region,
@@ -116,20 +158,50 @@ export async function launchJob(spec: ParsedSpec, env: LaunchEnvironment, option
       recovered: created.recovered,
     };
   } catch (error) {
-    // Nothing was created: the package would only be an orphan.
-    if (uploadedSource) await deleteObject(env.clients, env.region, uploadedSource).catch(() => undefined);
+    // Nothing was created: the package would only be an orphan. Never delete what was there before.
+    if (createdSource) await deleteObject(env.clients, env.region, createdSource).catch(() => undefined);
     if (isCancellation(error)) throw new LaunchCancelledError(leftBehind);
     throw error;
   }
 }
 
-/** Where the package goes: Source.S3Uri, else the SDK's `s3://<default bucket>/<job>/source/sourcedir.tar.gz`. */
-function sourceLocation(source: Record<string, unknown>, jobName: string, defaultBucket: string | undefined): S3Location {
+/** Asks (through the environment) before a folder is uploaded; declining cancels the launch. */
+async function confirmUpload(env: LaunchEnvironment, folder: string, destination: string, listing: SourceListing): Promise<void> {
+  if (!env.confirmUpload) return;
+  const largest = [...listing.files].sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1)).slice(0, 5).map((file) => ({ path: file.path, size: file.size }));
+  const preview: UploadPreview = { folder, destination, files: listing.files.length, bytes: listing.totalBytes, largest, secretsLeftOut: listing.secretsLeftOut };
+  if (!(await env.confirmUpload(preview))) throw new LaunchCancelledError([]);
+}
+
+/**
+ * Where the package goes: Source.S3Uri (a `.tar.gz` key as given; a prefix gets the SDK's layout),
+ * else the SDK's default bucket, always under a folder of this launch (`<job>/source/<launch id>/`)
+ * so that no other launch's package is ever overwritten or deleted.
+ */
+function sourceLocation(source: Record<string, unknown>, jobName: string, launchId: string, defaultBucket: string | undefined): S3Location {
   if (typeof source.S3Uri === 'string') {
-    const location = parseS3Uri(source.S3Uri);
-    return location.key.endsWith('.tar.gz') ? location : { bucket: location.bucket, key: `${location.key.replace(/\/?$/, '/')}sourcedir.tar.gz` };
+    const location = ownedLocation(source.S3Uri);
+    return location.key.endsWith('.tar.gz') ? location : { ...location, key: `${location.key.replace(/\/?$/, '/')}${jobName}/source/${launchId}/sourcedir.tar.gz`.replace(/^\//, '') };
   }
-  return { bucket: defaultBucket!, key: `${jobName}/source/sourcedir.tar.gz` };
+  return ownedLocation(`s3://${defaultBucket!}/${jobName}/source/${launchId}/sourcedir.tar.gz`);
+}
+
+async function describeJob(
+  kind: 'training' | 'tuning',
+  env: LaunchEnvironment,
+  name: string,
+  signal?: AbortSignal,
+): Promise<DescribeTrainingJobResponse | DescribeHyperParameterTuningJobResponse | undefined> {
+  const { sagemaker } = await loadSdk();
+  const client = await env.clients.sagemaker(env.region);
+  try {
+    return kind === 'training'
+      ? await client.send(new sagemaker.DescribeTrainingJobCommand({ TrainingJobName: name }), { abortSignal: signal })
+      : await client.send(new sagemaker.DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }), { abortSignal: signal });
+  } catch (error) {
+    if (classifyAwsError(error).kind === 'notFound') return undefined;
+    throw error;
+  }
 }
 
 function localChannels(value: Record<string, unknown>): Array<{ localPath: string; uri: string }> {
@@ -153,6 +225,7 @@ async function createJob(
   env: LaunchEnvironment,
   request: CreateTrainingJobRequest | CreateHyperParameterTuningJobRequest,
   name: string,
+  launchId: string,
 ): Promise<{ recovered: boolean }> {
   const { sagemaker } = await loadSdk();
   const once = await env.clients.sagemaker(env.region, { maxAttempts: 1 });
@@ -163,19 +236,23 @@ async function createJob(
         spec.kind === 'training'
           ? once.send(new sagemaker.CreateTrainingJobCommand(request as CreateTrainingJobRequest))
           : once.send(new sagemaker.CreateHyperParameterTuningJobCommand(request as CreateHyperParameterTuningJobRequest)),
-      describe: async () => {
-        try {
-          return spec.kind === 'training'
-            ? await client.send(new sagemaker.DescribeTrainingJobCommand({ TrainingJobName: name }))
-            : await client.send(new sagemaker.DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }));
-        } catch (error) {
-          if (classifyAwsError(error).kind === 'notFound') return undefined;
-          throw error;
-        }
+      describe: () => describeJob(spec.kind as 'training' | 'tuning', env, name),
+      // The job found is this launch's only if it carries this launch's id.
+      isOurs: async (described) => {
+        const arn = 'TrainingJobArn' in described ? described.TrainingJobArn : described.HyperParameterTuningJobArn;
+        if (!arn) return false;
+        const answer = await client.send(new sagemaker.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }));
+        return (answer.Tags ?? []).some((tag) => tag.Key === launchIdTagKey && tag.Value === launchId);
       },
     });
     return { recovered: result.recovered };
   } catch (error) {
+    if (error instanceof NotOursError) {
+      const member = spec.kind === 'training' ? 'TrainingJobName' : 'HyperParameterTuningJobName';
+      throw new SpecInvalidError(spec.fileName, [
+        problemAt(spec, [member], `The create of ${name} lost its answer, and the job of that name that exists was not created by this launch: give this launch another name.`),
+      ]);
+    }
     const located = locateServiceError(error, request);
     if (located.length) {
       const problems: SpecProblem[] = located.map(({ path, message }) => ({ path, message, severity: 'error', range: spec.rangeOf(path), source: 'service' }));

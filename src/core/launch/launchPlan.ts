@@ -3,7 +3,7 @@ import type { Logger } from '../util/logger';
 import { SpecInvalidError } from './errors';
 import { ImageCatalog } from './images';
 import { defaultBucketName, needsAccount, placeholderValue, resolveDeep, type Path } from './placeholders';
-import { bucketState, createBucket, parseS3Uri } from './s3';
+import { bucketState, createBucket, defaultBucketOwner, parseS3Uri } from './s3';
 import { isRecord, type SchemaValidator } from './schema';
 import type { ParsedSpec, SpecProblem } from './specDocument';
 import { trainingDefinitions } from './specFacts';
@@ -23,12 +23,42 @@ export interface LaunchEnvironment {
   readonly validator: SchemaValidator;
   /** The folder of the spec file (relative paths start there). */
   readonly specDir: string;
+  /** The workspace folder that holds the spec (the spec's folder when none does): nothing outside it is uploaded. */
+  readonly workspaceRoot?: string;
+  /**
+   * Asked before a folder is uploaded, with what goes where; false cancels the launch. Absent:
+   * nobody is asked (the caller has shown it otherwise).
+   */
+  confirmUpload?(preview: UploadPreview): Promise<boolean>;
+  /** Asked before a deployment replaces what an existing endpoint serves; false cancels it, before anything is sent. */
+  confirmUpdateEndpoint?(change: EndpointReplacement): Promise<boolean>;
   readonly now?: () => Date;
   /** Asks before creating the default bucket, as the SDK would create it silently. */
   confirmCreateBucket(bucket: string, region: string): Promise<boolean>;
   readonly log?: Logger;
   /** Milliseconds between status checks while waiting (tests shorten it). */
   readonly pollMs?: number;
+}
+
+/** What a launch is about to upload from one folder, and where to. */
+export interface UploadPreview {
+  /** The local folder (absolute). */
+  readonly folder: string;
+  /** The S3 URI of the package or of the data prefix. */
+  readonly destination: string;
+  readonly files: number;
+  readonly bytes: number;
+  /** The largest files (relative paths), largest first. */
+  readonly largest: ReadonlyArray<{ readonly path: string; readonly size: number }>;
+  readonly secretsLeftOut: readonly string[];
+}
+
+/** A deployment to an endpoint that exists: what it serves now, and what replaces it. */
+export interface EndpointReplacement {
+  readonly region: string;
+  readonly endpointName: string;
+  readonly currentModels: readonly string[];
+  readonly newModel: string;
 }
 
 export interface ResolvedSpec {
@@ -104,8 +134,18 @@ export async function prepareBuckets(
   const created: string[] = [];
   const problems: SpecProblem[] = [];
   for (const [bucket, use] of byBucket) {
-    const state = await bucketState(env.clients, env.region, bucket, signal);
-    if (state === 'forbidden') {
+    // A bucket named as a default bucket is used only when that account owns it.
+    const owner = defaultBucketOwner(bucket);
+    const state = await bucketState(env.clients, env.region, bucket, signal, owner);
+    if (state === 'forbidden' && owner) {
+      problems.push(
+        problemAt(
+          spec,
+          use.path,
+          `The bucket ${bucket} is not owned by account ${owner} (S3 refused access when asked to check the owner): another account may have created a bucket of that name. Nothing was uploaded; use a bucket your account owns.`,
+        ),
+      );
+    } else if (state === 'forbidden') {
       env.log?.warn(`Could not check the bucket ${bucket} (access denied); the launch continues, the execution role may still reach it.`);
     } else if (state === 'missing') {
       if (bucket === defaultBucket) {
@@ -113,7 +153,13 @@ export async function prepareBuckets(
           problems.push(problemAt(spec, use.path, `The default bucket ${bucket} does not exist, and creating it was declined.`));
           continue;
         }
-        await createBucket(env.clients, env.region, bucket, signal);
+        try {
+          await createBucket(env.clients, env.region, bucket, signal);
+        } catch (error) {
+          if ((error as { name?: string }).name !== 'BucketAlreadyExists') throw error;
+          problems.push(problemAt(spec, use.path, `The bucket ${bucket} was just created by another account; nothing was uploaded. Use a bucket your account owns.`));
+          continue;
+        }
         created.push(bucket);
       } else {
         problems.push(problemAt(spec, use.path, `The bucket ${bucket} does not exist (or belongs to another account).`));

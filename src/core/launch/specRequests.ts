@@ -14,13 +14,19 @@ import { trainingDefinitions } from './specFacts';
 export const extensionTag: Tag = { Key: 'launched-with', Value: 'sagemaker-companion' };
 
 /** Spec tags win over the setting's tags with the same key; the extension's own tag comes last. */
-export function mergeTags(specTags: unknown, settingTags: Readonly<Record<string, string>>): Tag[] {
+/** The tag that ties a job to the launch that created it (checked when a create's answer is lost). */
+export const launchIdTagKey = 'sagemaker-companion:launch-id';
+
+export function mergeTags(specTags: unknown, settingTags: Readonly<Record<string, string>>, launchId?: string): Tag[] {
   const byKey = new Map<string, string>();
   for (const [key, value] of Object.entries(settingTags)) if (key) byKey.set(key, String(value));
   if (Array.isArray(specTags)) {
     for (const tag of specTags) if (isRecord(tag) && typeof tag.Key === 'string') byKey.set(tag.Key, typeof tag.Value === 'string' ? tag.Value : JSON.stringify(tag.Value ?? ''));
   }
   if (!byKey.has(extensionTag.Key!)) byKey.set(extensionTag.Key!, extensionTag.Value!);
+  // Only this launch's id, never one copied from an earlier job.
+  byKey.delete(launchIdTagKey);
+  if (launchId) byKey.set(launchIdTagKey, launchId);
   return [...byKey].map(([Key, Value]) => ({ Key, Value }));
 }
 

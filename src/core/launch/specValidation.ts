@@ -1,5 +1,6 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ImageCatalog, type ImageCatalog as Catalog } from './images';
+import { pathEscapes, specLocalPaths } from './localPaths';
 import { forEachString, placeholdersIn, placeholderNames, type Path, type PlaceholderRef } from './placeholders';
 import { isRecord, type SchemaProblem, type SchemaValidator } from './schema';
 import type { ParsedSpec, ProblemSeverity, SpecProblem } from './specDocument';
@@ -13,6 +14,8 @@ export interface SpecCheckEnvironment {
   readonly images?: Catalog;
   /** The folder the spec lives in (Source.Directory and LocalPath are relative to it). */
   readonly specDir: string;
+  /** The workspace folder that holds the spec (the spec's folder when none does): local paths must stay inside it. */
+  readonly workspaceRoot?: string;
   /** What is at a local path: a file, a folder, or nothing. */
   stat(path: string): Promise<'file' | 'directory' | undefined>;
 }
@@ -96,11 +99,23 @@ function placeholderProblems(spec: ParsedSpec, validator: SchemaValidator, env: 
   return problems;
 }
 
-async function localPathProblems(spec: ParsedSpec, value: Record<string, unknown>, env: SpecCheckEnvironment): Promise<SpecProblem[]> {
+/** Local paths that lead out of the workspace folder: problems at the paths, and which paths they were. */
+export async function escapingPathProblems(spec: ParsedSpec, value: Record<string, unknown>, root: string, specDir: string): Promise<SpecProblem[]> {
   const problems: SpecProblem[] = [];
+  for (const local of specLocalPaths(value)) {
+    const escape = await pathEscapes(root, specDir, local.value);
+    if (escape) problems.push(at(spec, local.path, escape));
+  }
+  return problems;
+}
+
+async function localPathProblems(spec: ParsedSpec, value: Record<string, unknown>, env: SpecCheckEnvironment): Promise<SpecProblem[]> {
+  const problems = await escapingPathProblems(spec, value, env.workspaceRoot ?? env.specDir, env.specDir);
+  // A path that leaves the workspace is not looked at any further.
+  const escaped = new Set(problems.map((problem) => JSON.stringify(problem.path)));
   const source = value.Source;
-  if (isRecord(source) && typeof source.Directory === 'string' && source.Directory) {
-    const directory = join(env.specDir, source.Directory);
+  if (isRecord(source) && typeof source.Directory === 'string' && source.Directory && !escaped.has(JSON.stringify(['Source', 'Directory']))) {
+    const directory = resolve(env.specDir, source.Directory);
     if ((await env.stat(directory)) !== 'directory') {
       problems.push(at(spec, ['Source', 'Directory'], `The source folder ${source.Directory} does not exist (relative to this spec's folder).`));
     } else if (typeof source.EntryPoint === 'string' && source.EntryPoint) {
@@ -115,7 +130,8 @@ async function localPathProblems(spec: ParsedSpec, value: Record<string, unknown
     for (const [index, channel] of channels.entries()) {
       if (!isRecord(channel) || typeof channel.LocalPath !== 'string' || !channel.LocalPath) continue;
       const channelPath = [...path, 'InputDataConfig', index];
-      const kind = await env.stat(join(env.specDir, channel.LocalPath));
+      if (escaped.has(JSON.stringify([...channelPath, 'LocalPath']))) continue;
+      const kind = await env.stat(resolve(env.specDir, channel.LocalPath));
       if (!kind) problems.push(at(spec, [...channelPath, 'LocalPath'], `The local folder ${channel.LocalPath} does not exist (relative to this spec's folder).`));
       const s3 = (channel.DataSource as { S3DataSource?: { S3Uri?: unknown } } | undefined)?.S3DataSource?.S3Uri;
       if (typeof s3 !== 'string') {

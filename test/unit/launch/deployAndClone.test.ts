@@ -108,15 +108,15 @@ describe('deployment and clone-as-spec (against the local service)', () => {
     assert.equal(bed.emulator.requests.list({ operation: 'CreateEndpoint' }).length, 0);
   });
 
-  it('clones a training job into a spec that relaunches to an equal request', async () => {
+  it('clones a training job into a spec that relaunches to an equal request (with this launch\'s id tag only)', async () => {
     const path = example('fraud-detection.training.yaml');
-    const original = await launchJob(await parseSpec(await readFile(path, 'utf8'), path), await bed.environment('training', path, { now: () => new Date(Date.UTC(2026, 1, 1)) }));
+    const original = await launchJob(await parseSpec(await readFile(path, 'utf8'), path), await bed.environment('training', path, { now: () => new Date(Date.UTC(2026, 1, 1)) }), { launchId: 'launch-one' });
     const spec = await cloneJob(bed.clients, bed.region, 'training', original.name, await resources.validator('training'), await resources.images());
     assert.equal(spec.TrainingJobName, 'fraud-xgb-${timestamp}');
     const text = await specToYaml(spec, ['Cloned']);
     const clonePath = '/tmp/clone.training.yaml';
     bed.emulator.requests.clear();
-    const relaunched = await launchJob(await parseSpec(text, clonePath), await bed.environment('training', clonePath, { now: () => new Date(Date.UTC(2026, 1, 2)) }));
+    const relaunched = await launchJob(await parseSpec(text, clonePath), await bed.environment('training', clonePath, { now: () => new Date(Date.UTC(2026, 1, 2)) }), { launchId: 'launch-one' });
     assert.notEqual(relaunched.name, original.name);
     const sent = bed.emulator.requests.list({ operation: 'CreateTrainingJob' })[0]!.input as Record<string, unknown>;
     const { TrainingJobName: _a, ...clone } = sent;
@@ -126,13 +126,14 @@ describe('deployment and clone-as-spec (against the local service)', () => {
 
   it('clones a tuning job too', async () => {
     const path = example('fraud-detection.tuning.yaml');
-    const original = await launchJob(await parseSpec(await readFile(path, 'utf8'), path), await bed.environment('tuning', path, { now: () => new Date(Date.UTC(2026, 1, 3)) }));
+    const original = await launchJob(await parseSpec(await readFile(path, 'utf8'), path), await bed.environment('tuning', path, { now: () => new Date(Date.UTC(2026, 1, 3)) }), { launchId: 'launch-one' });
     const spec = await cloneJob(bed.clients, bed.region, 'tuning', original.name, await resources.validator('tuning'), await resources.images());
     assert.equal(spec.HyperParameterTuningJobName, 'fraud-hpo-${shortTimestamp}');
     bed.emulator.requests.clear();
     const relaunched = await launchJob(
       await parseSpec(await specToYaml(spec, []), '/tmp/clone.tuning.yaml'),
       await bed.environment('tuning', '/tmp/clone.tuning.yaml', { now: () => new Date(Date.UTC(2026, 1, 4)) }),
+      { launchId: 'launch-one' },
     );
     const sent = bed.emulator.requests.list({ operation: 'CreateHyperParameterTuningJob' })[0]!.input as Record<string, unknown>;
     const { HyperParameterTuningJobName: _a, ...clone } = sent;

@@ -71,7 +71,7 @@ describe('launching training and tuning specs (against the local service)', () =
     try {
       const path = join(tree.root, 'churn.training.yaml');
       const spec = await parseSpec(scriptSpec, path);
-      const launch = await launchJob(spec, await bed.environment('training', path, { now: () => now }));
+      const launch = await launchJob(spec, await bed.environment('training', path, { now: () => now }), { launchId: 'a1b2c3d4e5f6' });
       const bucket = `sagemaker-${bed.region}-${bed.emulator.accountId}`;
       const name = `churn-${stamp}`;
       assert.equal(launch.name, name);
@@ -86,7 +86,7 @@ describe('launching training and tuning specs (against the local service)', () =
           lr: '0.01',
           use_amp: 'true',
           sagemaker_program: '"train.py"',
-          sagemaker_submit_directory: `"s3://${bucket}/${name}/source/sourcedir.tar.gz"`,
+          sagemaker_submit_directory: `"s3://${bucket}/${name}/source/a1b2c3d4e5f6/sourcedir.tar.gz"`,
         },
         InputDataConfig: [
           {
@@ -101,9 +101,10 @@ describe('launching training and tuning specs (against the local service)', () =
           { Key: 'team', Value: 'spec-wins' },
           { Key: 'project', Value: 'churn' },
           { Key: 'launched-with', Value: 'sagemaker-companion' },
+          { Key: 'sagemaker-companion:launch-id', Value: 'a1b2c3d4e5f6' },
         ],
       });
-      const archive = await getObject(bed.clients, bed.region, bucket, `${name}/source/sourcedir.tar.gz`);
+      const archive = await getObject(bed.clients, bed.region, bucket, `${name}/source/a1b2c3d4e5f6/sourcedir.tar.gz`);
       assert.deepEqual(tarNames(archive), ['model/net.py', 'requirements.txt', 'train.py']);
       assert.equal(tarFile(archive, 'train.py'), 'print("training")\n');
       assert.deepEqual([...launch.secretsLeftOut].sort(), ['.aws/', '.env', 'server.pem']);
@@ -166,13 +167,13 @@ describe('launching training and tuning specs (against the local service)', () =
       bed.emulator.faults.set({ service: 's3', operation: 'UploadPart', latencyMs: 150 });
       const partArrived = bed.emulator.requests.waitFor({ operation: 'UploadPart' }, 20_000).then(() => abort.abort());
       await assert.rejects(
-        launchJob(spec, await bed.environment('training', path, { now: () => new Date(now.getTime() + 20) }), { signal: abort.signal }),
+        launchJob(spec, await bed.environment('training', path, { now: () => new Date(now.getTime() + 20) }), { signal: abort.signal, launchId: 'cancelled' }),
         (error: unknown) => error instanceof LaunchCancelledError && error.leftBehind.every((item) => item.kind === 'data'),
       );
       await partArrived;
       assert.equal(bed.emulator.requests.list({ operation: 'CreateTrainingJob' }).length, 0);
       const bucket = `sagemaker-${bed.region}-${bed.emulator.accountId}`;
-      const key = `churn-2026-11-20-14-05-09-027/source/sourcedir.tar.gz`;
+      const key = `churn-2026-11-20-14-05-09-027/source/cancelled/sourcedir.tar.gz`;
       const left = await listKeys(bed.clients, bed.region, bucket, 'churn-2026-11-20-14-05-09-027/');
       assert.deepEqual(left, []);
       assert.deepEqual(await openMultipartUploads(bed.clients, bed.region, { bucket, key }), []);
@@ -191,13 +192,13 @@ describe('launching training and tuning specs (against the local service)', () =
       const path = join(tree.root, 'churn.training.yaml');
       // Every part fails, retries included: S3 is down for uploads.
       bed.emulator.faults.set({ service: 's3', operation: 'UploadPart', serverErrorRate: 1 });
-      const failure = await launchJob(await parseSpec(scriptSpec, path), await bed.environment('training', path, { now: () => new Date(now.getTime() + 25) })).then(
+      const failure = await launchJob(await parseSpec(scriptSpec, path), await bed.environment('training', path, { now: () => new Date(now.getTime() + 25) }), { launchId: 'failed' }).then(
         () => undefined,
         (error: unknown) => error,
       );
       assert.ok(failure instanceof Error && !(failure instanceof LaunchCancelledError), String(failure));
       const bucket = `sagemaker-${bed.region}-${bed.emulator.accountId}`;
-      const key = 'churn-2026-11-20-14-05-09-032/source/sourcedir.tar.gz';
+      const key = 'churn-2026-11-20-14-05-09-032/source/failed/sourcedir.tar.gz';
       bed.emulator.faults.clear();
       assert.deepEqual(await openMultipartUploads(bed.clients, bed.region, { bucket, key }), []);
       assert.ok(bed.emulator.requests.list({ operation: 'AbortMultipartUpload' }).length >= 1);

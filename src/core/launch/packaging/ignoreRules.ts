@@ -12,17 +12,17 @@ export interface IgnoreRule {
   readonly regex: RegExp;
 }
 
-export function parseIgnoreFile(text: string, base = ''): IgnoreRule[] {
+export function parseIgnoreFile(text: string, base = '', options: { ignoreCase?: boolean } = {}): IgnoreRule[] {
   const prefix = base && !base.endsWith('/') ? `${base}/` : base;
   const rules: IgnoreRule[] = [];
   for (const rawLine of text.split(/\r?\n/)) {
-    const rule = parseIgnoreLine(rawLine, prefix);
+    const rule = parseIgnoreLine(rawLine, prefix, options);
     if (rule) rules.push(rule);
   }
   return rules;
 }
 
-export function parseIgnoreLine(rawLine: string, base = ''): IgnoreRule | undefined {
+export function parseIgnoreLine(rawLine: string, base = '', options: { ignoreCase?: boolean } = {}): IgnoreRule | undefined {
   // Trailing spaces are ignored unless escaped with a backslash.
   let line = rawLine.replace(/(?<!\\)\s+$/, '');
   if (!line || line.startsWith('#')) return undefined;
@@ -41,7 +41,7 @@ export function parseIgnoreLine(rawLine: string, base = ''): IgnoreRule | undefi
   if (!line) return undefined;
   const anchored = line.includes('/');
   const body = globToRegex(line.replace(/^\//, ''));
-  const regex = new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}$`);
+  const regex = new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}$`, options.ignoreCase ? 'i' : '');
   return { pattern: rawLine.trim(), negate, directoryOnly, base, regex };
 }
 

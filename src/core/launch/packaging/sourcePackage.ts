@@ -9,6 +9,8 @@ export interface SourceUploadOptions {
   readonly directory: string;
   /** The spec's Source.Exclude patterns. */
   readonly excludes?: readonly string[];
+  /** What to pack, when the caller has listed it already (to show it before uploading). */
+  readonly listing?: SourceListing;
   readonly target: S3Location;
   readonly signal?: AbortSignal;
   readonly onListed?: (listing: SourceListing) => void;
@@ -31,7 +33,7 @@ export interface SourceUploadResult {
  * file, no whole-archive buffer.
  */
 export async function uploadSourcePackage(clients: AwsClients, region: string, options: SourceUploadOptions): Promise<SourceUploadResult> {
-  const listing = await listSourceFiles(options.directory, { excludes: options.excludes, signal: options.signal });
+  const listing = options.listing ?? (await listSourceFiles(options.directory, { excludes: options.excludes, signal: options.signal }));
   options.onListed?.(listing);
   let packed: PackProgress = { files: 0, bytes: 0, totalFiles: listing.files.length, totalBytes: listing.totalBytes };
   let sentBytes = 0;

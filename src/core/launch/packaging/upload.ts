@@ -28,16 +28,17 @@ export async function uploadStream(clients: AwsClients, region: string, target: 
   const client = await clients.s3(region);
   const upload = new sdk.Upload({
     client,
-    params: { Bucket: target.bucket, Key: target.key, Body: body, ContentType: options.contentType, Metadata: options.metadata },
+    params: { Bucket: target.bucket, Key: target.key, Body: body, ContentType: options.contentType, Metadata: options.metadata, ExpectedBucketOwner: target.expectedOwner },
     partSize: Math.max(options.partSize ?? defaultPartSize, 5 * 1024 * 1024),
     queueSize: options.queueSize ?? 4,
-    leavePartsOnError: false,
+    // lib-storage's own abort would not say who must own the bucket: the abort below does it.
+    leavePartsOnError: true,
   });
   upload.on('httpUploadProgress', (progress) => {
     if (progress.loaded !== undefined) options.onProgress?.(progress.loaded);
   });
-  // Cancelling fails the body: lib-storage then waits for the parts in flight and aborts the
-  // multipart upload before done() rejects, so nothing is left when the caller hears of it.
+  // Cancelling fails the body: lib-storage then waits for the parts in flight before done()
+  // rejects, and the multipart upload is aborted here, so nothing is left when the caller hears of it.
   const onAbort = (): void => {
     body.destroy(new CancelledError());
   };
@@ -47,7 +48,6 @@ export async function uploadStream(clients: AwsClients, region: string, target: 
     await upload.done();
   } catch (error) {
     body.destroy();
-    // Belt and braces: the upload may have been created while lib-storage was giving up.
     const uploadId = (upload as unknown as { uploadId?: string }).uploadId;
     if (uploadId) await abortMultipartUpload(client, target, uploadId);
     if (options.signal?.aborted) throw new CancelledError();
@@ -62,12 +62,12 @@ export async function abortMultipartUpload(client: S3Client, target: S3Location,
   const { s3 } = await loadSdk();
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
-      await client.send(new s3.AbortMultipartUploadCommand({ Bucket: target.bucket, Key: target.key, UploadId: uploadId }));
+      await client.send(new s3.AbortMultipartUploadCommand({ Bucket: target.bucket, Key: target.key, UploadId: uploadId, ExpectedBucketOwner: target.expectedOwner }));
     } catch {
       // NoSuchUpload: already gone; anything else: the check below decides.
     }
     try {
-      await client.send(new s3.ListPartsCommand({ Bucket: target.bucket, Key: target.key, UploadId: uploadId }));
+      await client.send(new s3.ListPartsCommand({ Bucket: target.bucket, Key: target.key, UploadId: uploadId, ExpectedBucketOwner: target.expectedOwner }));
     } catch {
       return; // NoSuchUpload: nothing is left.
     }
