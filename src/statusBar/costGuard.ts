@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import type { AwsClients } from '../core/aws/clientFactory';
 import { classifyAwsError } from '../core/aws/errors';
 import type { AwsSession } from '../core/aws/session';
-import { BillableScanner, type ScanResult } from '../core/cost/billableScan';
+import { ActiveWarnings } from '../core/cost/activeWarnings';
+import { BillableScanner } from '../core/cost/billableScan';
 import { byCost, priceQueries, priceResources, summarize } from '../core/cost/billing';
 import type { CostSnapshot, CostWatch, CostWatchState } from '../core/cost/costWatch';
 import type { PriceCatalog } from '../core/cost/priceCatalog';
 import { nextScanDelay, regionsToScan } from '../core/cost/scanPlan';
+import { failureReason, failuresAfter, mergeScan, type MergedScan } from '../core/cost/scanOutcome';
 import { delay, isCancellation } from '../core/util/cancellation';
 import type { Subscription } from '../core/util/events';
 import type { ConnectionMonitor } from '../platform/connectionStatus';
@@ -25,9 +27,6 @@ export interface CostGuardOptions {
   readonly priceWaitMs?: number;
 }
 
-/** Kinds of whole-scan failure worth backing off from (the next scan may well work). */
-const failureKinds = new Set(['network', 'throttled', 'serviceError', 'expiredCredentials', 'invalidCredentials', 'ssoExpired', 'noCredentials', 'malformedResponse']);
-
 /**
  * Scans what bills by the hour, on its own schedule: a first scan shortly after start-up (never
  * during activation), then every `sagemaker.cost.pollIntervalMinutes`, backing off while scans
@@ -44,6 +43,7 @@ export class CostGuard implements CostWatch, vscode.Disposable {
   private soonTimer: ReturnType<typeof setTimeout> | undefined;
   private dueAt = Number.POSITIVE_INFINITY;
   private failures = 0;
+  readonly warnings = new ActiveWarnings();
   private readonly changed = new vscode.EventEmitter<CostSnapshot>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly readSettings: () => CostSettings;
@@ -60,7 +60,7 @@ export class CostGuard implements CostWatch, vscode.Disposable {
         session.onDidChange(() => {
           this.abort?.abort();
           this.scanner = undefined;
-          this.snapshot = { ...this.snapshot, scan: undefined, priced: [], summary: summarize([]), failure: undefined, consecutiveFailures: 0 };
+          this.snapshot = { ...this.snapshot, scan: undefined, completeness: undefined, priced: [], summary: summarize([]), failure: undefined, consecutiveFailures: 0 };
           this.failures = 0;
           this.publish();
           // Another profile, region or endpoint: scan it (the scan checks the new credentials first).
@@ -158,18 +158,31 @@ export class CostGuard implements CostWatch, vscode.Disposable {
       const started = Date.now();
       const result = await this.scannerFor(session.clients).scan(regions, abort.signal);
       if (prices.prepareQuotes) await Promise.race([prices.prepareQuotes(priceQueries(result.resources), abort.signal).catch(() => undefined), delay(this.options.priceWaitMs ?? 10_000)]);
-      const failure = wholeScanFailure(result);
-      if (failure) {
-        this.failures++;
+      const merged = mergeScan(result, this.snapshot.scan);
+      const lastAttemptAt = new Date();
+      if (merged.completeness === 'failed') {
+        // Nothing answered: keep the last figures, say the cost is unknown, ask less often.
+        this.failures = failuresAfter(merged.completeness, this.failures);
+        const failure = failureReason(result) ?? 'no region answered';
         log.warn(`Cost scan failed in every region: ${failure}`);
-        this.snapshot = { ...this.snapshot, state: 'idle', failure, consecutiveFailures: this.failures, ignoredRegions: ignored };
+        this.snapshot = { ...this.snapshot, state: 'idle', completeness: 'failed', failure, consecutiveFailures: this.failures, ignoredRegions: ignored, lastAttemptAt };
       } else {
-        this.failures = 0;
+        this.failures = failuresAfter(merged.completeness, this.failures);
         const skipped = result.regions.filter((region) => region.skipped).map((region) => `${region.region} (${region.skipped!.code})`);
+        const failed = merged.failed.map((entry) => `${entry.region}${entry.part ? ` ${entry.part}` : ''} (${entry.problem.code})`);
         log.debug(
           `Cost scan: ${result.resources.length} running in ${regions.length} regions, ${Date.now() - started} ms${skipped.length > 0 ? `; skipped ${skipped.join(', ')}` : ''}`,
         );
-        this.snapshot = { state: 'idle', scan: result, ...this.priced(result), ignoredRegions: ignored, consecutiveFailures: 0 };
+        if (failed.length > 0) log.warn(`Cost scan partial: could not list ${failed.join(', ')}; ${merged.carried.length} resource(s) shown as last seen`);
+        this.snapshot = {
+          state: 'idle',
+          scan: merged,
+          completeness: merged.completeness,
+          ...this.priced(merged),
+          ignoredRegions: ignored,
+          consecutiveFailures: this.failures,
+          lastAttemptAt,
+        };
       }
     } catch (error) {
       if (isCancellation(error)) {
@@ -179,7 +192,15 @@ export class CostGuard implements CostWatch, vscode.Disposable {
       this.failures++;
       const classified = classifyAwsError(error);
       log.warn(`Cost scan failed: ${classified.code}: ${classified.message}`);
-      this.snapshot = { ...this.snapshot, state: 'idle', failure: `${classified.code}: ${classified.message}`, consecutiveFailures: this.failures, ignoredRegions: ignored };
+      this.snapshot = {
+        ...this.snapshot,
+        state: 'idle',
+        completeness: 'failed',
+        failure: `${classified.code}: ${classified.message}`,
+        consecutiveFailures: this.failures,
+        ignoredRegions: ignored,
+        lastAttemptAt: new Date(),
+      };
     } finally {
       if (this.abort === abort) this.abort = undefined;
     }
@@ -188,7 +209,7 @@ export class CostGuard implements CostWatch, vscode.Disposable {
     return this.snapshot;
   }
 
-  private priced(scan: ScanResult): Pick<CostSnapshot, 'priced' | 'summary'> {
+  private priced(scan: MergedScan): Pick<CostSnapshot, 'priced' | 'summary'> {
     const priced = priceResources(scan.resources, this.options.prices, Date.now()).sort(byCost);
     return { priced, summary: summarize(priced) };
   }
@@ -236,13 +257,6 @@ export class CostGuard implements CostWatch, vscode.Disposable {
   private publish(): void {
     if (!this.disposed) this.changed.fire(this.snapshot);
   }
-}
-
-/** The reason every region failed for a passing cause (network, throttling, credentials); undefined otherwise. */
-function wholeScanFailure(result: ScanResult): string | undefined {
-  if (result.regions.length === 0 || !result.regions.every((region) => region.skipped && failureKinds.has(region.skipped.kind))) return undefined;
-  const first = result.regions[0]!.skipped!;
-  return `${first.code}: ${first.message}`;
 }
 
 function toDisposable(subscription: { dispose(): void }): vscode.Disposable {

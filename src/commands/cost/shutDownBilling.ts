@@ -4,7 +4,7 @@ import { shutDown, shutdownVerb } from '../../core/cost/shutdown';
 import { mapWithConcurrency } from '../../core/resources/jobs';
 import { isCancellation } from '../../core/util/cancellation';
 import type { ExtensionServices } from '../../platform/services';
-import { formatTotal, presentShutdownConfirmation } from '../../statusBar/costPresenter';
+import { presentShutdownConfirmation, presentShutdownOutcome } from '../../statusBar/costPresenter';
 import { defineCommand } from '../command';
 import { reportBatchOutcome, type BatchItemOutcome } from '../studio/batchOutcome';
 
@@ -54,13 +54,15 @@ export async function confirmAndShutDownBilling(services: ExtensionServices, res
 
   const done = resources.filter((_, index) => outcomes[index]?.outcome === 'done');
   if (done.length === resources.length) {
-    const saved = formatTotal({
-      knownUsdPerHour: done.reduce((sum, resource) => sum + resource.price.knownUsdPerHour, 0),
-      unknownCount: done.filter((resource) => resource.price.usdPerHour === undefined).length,
-      estimated: done.some((resource) => resource.price.estimated),
+    const view = presentShutdownOutcome(done);
+    if (!view.details) {
+      void vscode.window.showInformationMessage(view.message);
+      return;
+    }
+    const details = view.details;
+    void vscode.window.showInformationMessage(view.message, 'Show Details').then((choice) => {
+      if (choice) void vscode.window.showInformationMessage(`Sent ${done.length} shutdowns`, { modal: true, detail: details });
     });
-    const list = outcomes.map((outcome) => outcome.action).join('; ');
-    void vscode.window.showInformationMessage(`Sent: ${list}. Billing stops (${saved} saved) as soon as SageMaker has done it.`);
     return;
   }
   await reportBatchOutcome(services, outcomes, (count, total) => `Shut down ${count} of ${total} resources.`);

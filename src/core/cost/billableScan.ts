@@ -28,6 +28,9 @@ import { mapConcurrent } from './concurrency';
 /** The parts of a region's scan; each fails (and is reported) on its own. */
 export type ScanPart = 'apps' | 'notebookInstances' | 'endpoints' | 'trainingJobs' | 'processingJobs' | 'transformJobs';
 
+/** Every part of a region's scan, in the order they are asked. */
+export const scanParts: readonly ScanPart[] = ['apps', 'notebookInstances', 'endpoints', 'trainingJobs', 'processingJobs', 'transformJobs'];
+
 export interface ScanProblem {
   readonly part?: ScanPart;
   readonly kind: ErrorKind;

@@ -82,6 +82,8 @@ export interface CostGroup {
   readonly count: number;
   readonly knownUsdPerHour: number;
   readonly unknownCount: number;
+  /** Some price in the group is an estimate. */
+  readonly estimated: boolean;
 }
 
 export interface CostSummary {
@@ -98,11 +100,12 @@ export interface CostSummary {
 
 export function summarize(priced: readonly PricedResource[]): CostSummary {
   const group = <K extends string>(keyOf: (resource: PricedResource) => K): Array<CostGroup & { key: K }> => {
-    const groups = new Map<K, { key: K; count: number; knownUsdPerHour: number; unknownCount: number }>();
+    const groups = new Map<K, { key: K; count: number; knownUsdPerHour: number; unknownCount: number; estimated: boolean }>();
     for (const resource of priced) {
       const key = keyOf(resource);
-      const entry = groups.get(key) ?? { key, count: 0, knownUsdPerHour: 0, unknownCount: 0 };
+      const entry = groups.get(key) ?? { key, count: 0, knownUsdPerHour: 0, unknownCount: 0, estimated: false };
       entry.count++;
+      entry.estimated ||= resource.price.estimated;
       entry.knownUsdPerHour += resource.price.knownUsdPerHour;
       if (resource.price.usdPerHour === undefined) entry.unknownCount++;
       groups.set(key, entry);

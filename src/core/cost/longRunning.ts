@@ -56,7 +56,7 @@ export function dueWarnings(priced: readonly PricedResource[], thresholds: Warni
 }
 
 /**
- * Prunes, picks what is due (at most `max`) and marks it warned, in one step: a caller that
+ * Prunes (keeping the marks of resources the scan could not see: `unseen`), picks what is due (at most `max`) and marks it warned, in one step: a caller that
  * stores the result before another scan's claim reads the state warns about each resource once.
  */
 export function claimWarnings(
@@ -65,8 +65,9 @@ export function claimWarnings(
   thresholds: WarningThresholds,
   now: number,
   max: number,
+  unseen: (id: string) => boolean = () => false,
 ): { readonly state: WarningState; readonly due: PricedResource[] } {
-  const pruned = pruneWarningState(state, new Set(priced.map((resource) => resource.id)), now);
+  const pruned = pruneWarningState(state, new Set(priced.map((resource) => resource.id)), now, unseen);
   const due = dueWarnings(priced, thresholds, pruned, now).slice(0, max);
   return { state: due.length > 0 ? markWarned(pruned, due.map((resource) => resource.id), now) : pruned, due };
 }
@@ -91,11 +92,13 @@ export function unignore(state: WarningState, ids: readonly string[]): WarningSt
 }
 
 /**
- * Drops day marks and expired snoozes of resources that no longer run, so the stored state stays
+ * Drops day marks and expired snoozes of resources that no longer run (a resource in a part the
+ * scan could not see may still run: its marks stay), so the stored state stays
  * small. The ignore list is the user's and is kept until they clear it.
  */
-export function pruneWarningState(state: WarningState, runningIds: ReadonlySet<string>, now: number): WarningState {
-  const lastWarned = Object.fromEntries(Object.entries(state.lastWarned).filter(([id]) => runningIds.has(id)));
-  const snoozedUntil = Object.fromEntries(Object.entries(state.snoozedUntil).filter(([id, until]) => runningIds.has(id) || until > now));
+export function pruneWarningState(state: WarningState, runningIds: ReadonlySet<string>, now: number, unseen: (id: string) => boolean = () => false): WarningState {
+  const kept = (id: string): boolean => runningIds.has(id) || unseen(id);
+  const lastWarned = Object.fromEntries(Object.entries(state.lastWarned).filter(([id]) => kept(id)));
+  const snoozedUntil = Object.fromEntries(Object.entries(state.snoozedUntil).filter(([id, until]) => kept(id) || until > now));
   return { ...state, lastWarned, snoozedUntil };
 }
