@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayCapturedText } from '../../core/logs/capturedText';
 import { followLog, type FollowResult, type FollowState, type LogLine } from '../../core/logs/logFollower';
 import { logSourceFor, shortStreamName, type LoggingKind } from '../../core/logs/logSources';
 import { isTerminalJobStatus, jobStatus } from '../../core/resources/jobs';
@@ -124,7 +125,9 @@ class LogSession implements LogSessionHandle {
 
   private format(line: LogLine): string {
     const time = new Date(line.timestamp).toISOString().replace('T', ' ').slice(0, 23);
-    return this.multiStream ? `${time} [${shortStreamName(line.stream, this.prefix)}] ${line.message}` : `${time} ${line.message}`;
+    // What the job printed: the capture's `#011`-style escapes decoded (see capturedText).
+    const text = displayCapturedText(line.message);
+    return this.multiStream ? `${time} [${shortStreamName(line.stream, this.prefix)}] ${text}` : `${time} ${text}`;
   }
 }
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readWholeLog } from '../../../src/core/logs/logFollower';
 import { logSourceFor } from '../../../src/core/logs/logSources';
-import { downsample, MetricExtractor, toJsRegex, type MetricSeries } from '../../../src/core/logs/metrics';
+import { defaultMetricLimits, downsample, MetricExtractor, toJsRegex, type MetricSeries } from '../../../src/core/logs/metrics';
 import { describeTrainingJob, toTrainingJob } from '../../../src/core/resources/trainingJobs';
 import { startWithClients, type EmulatorClients } from '../support/emulatorClients';
 import { trainingRequest } from '../jobs/support/fixtures';
@@ -32,6 +35,57 @@ describe('metrics from training logs', () => {
 
   it('turns Python named groups into JavaScript ones', () => {
     assert.equal(toJsRegex('a=(?P<v>\\d+)').source, 'a=(?<v>\\d+)');
+  });
+
+  it('matches a regex written against the captured text (#011) and one written against what the job printed (\\t)', () => {
+    const extractor = new MetricExtractor([
+      { name: 'validation:auc', regex: '.*\\[[0-9]+\\].*#011validation-auc:([-+]?[0-9]*\\.?[0-9]+).*' },
+      { name: 'train:auc', regex: '\\ttrain-auc:([0-9.]+)' },
+    ]);
+    extractor.push([line(1000, '[0]#011train-auc:0.71#011validation-auc:0.65'), line(2000, '[1]#011train-auc:0.75#011validation-auc:0.69')]);
+    const [validation, train] = extractor.result();
+    assert.deepEqual(validation!.values, [0.65, 0.69]);
+    assert.deepEqual(train!.values, [0.71, 0.75]);
+  });
+
+  it('looks only at the first characters of a very long line', () => {
+    const extractor = new MetricExtractor([{ name: 'm', regex: 'm=(\\d+)' }], { ...defaultMetricLimits, maxLineLength: 100 });
+    extractor.push([line(1, `${'x'.repeat(50)} m=1`), line(2, `${'x'.repeat(200)} m=2`)]);
+    assert.deepEqual(extractor.result()[0]!.values, [1]);
+  });
+
+  it('stops a catastrophically backtracking regex promptly, keeps the other metrics going, and says which it stopped', async function () {
+    // Run in a child process with a watchdog, so a regex that freezes the thread fails this test instead of hanging it.
+    this.timeout(120_000);
+    const script = `
+      const loaded = await import(${JSON.stringify(pathToFileURL(resolve('src/core/logs/metrics.ts')).href)});
+      const { MetricExtractor } = loaded.MetricExtractor ? loaded : loaded.default;
+      const extractor = new MetricExtractor([{ name: 'evil', regex: '(a+)+$' }, { name: 'loss', regex: 'loss=([0-9.]+)' }]);
+      const long = 'a'.repeat(3000) + '!';
+      extractor.push([{ timestamp: 1, stream: 's', message: long }, { timestamp: 2, stream: 's', message: 'loss=0.5' }]);
+      extractor.push([{ timestamp: 3, stream: 's', message: long }, { timestamp: 4, stream: 's', message: 'loss=0.25' }]);
+      console.log(JSON.stringify({ stopped: extractor.stopped.map((s) => s.name), series: extractor.result() }));
+    `;
+    const outcome = await new Promise<{ code: number | null; out: string; hung: boolean }>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      let hung = false;
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const watchdog = setTimeout(() => {
+        hung = true;
+        child.kill('SIGKILL');
+      }, 90_000);
+      child.on('exit', (code) => {
+        clearTimeout(watchdog);
+        done({ code, out, hung });
+      });
+    });
+    assert.equal(outcome.hung, false, 'the regex froze the process: the watchdog had to kill it');
+    assert.equal(outcome.code, 0);
+    const result = JSON.parse(outcome.out) as { stopped: string[]; series: Array<{ name: string; values: number[] }> };
+    assert.deepEqual(result.stopped, ['evil']);
+    assert.deepEqual(result.series.find((series) => series.name === 'loss')!.values, [0.5, 0.25]);
+    assert.deepEqual(result.series.find((series) => series.name === 'evil')!.values, []);
   });
 
   it('thins long series to a bound while keeping first, last, lows and highs', () => {
