@@ -2,9 +2,8 @@
 // process, with a profile for it in the AWS shared files (the throw-away ones the harness made)
 // and the extension's settings pointed at it; everything restored when it stops.
 import { readFile, writeFile } from 'node:fs/promises';
-import * as vscode from 'vscode';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
-import { updateSettings } from './settings';
+import { settingsAt, updateSettings } from './settings';
 
 export interface EmulatorFixtureOptions extends EmulatorOptions {
   /** Profile written to the AWS shared files and selected in `sagemaker.profile` (default `emulator`). */
@@ -60,7 +59,7 @@ export async function startEmulatorFixture(options: EmulatorFixtureOptions = {})
   const previousConfig = await readFile(configFile, 'utf8');
   const previousCredentials = await readFile(credentialsFile, 'utf8');
   const settings = emulatorSettings(emulator.url, profile, region);
-  const previousSettings = Object.fromEntries(Object.keys(settings).map((key) => [key, vscode.workspace.getConfiguration().inspect(key)?.globalValue]));
+  const previousSettings = await settingsAt(Object.keys(settings));
   try {
     await writeFile(configFile, withIniSection(previousConfig, `profile ${profile}`, [`region = ${region}`]));
     await writeFile(
