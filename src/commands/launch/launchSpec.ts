@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { deploy, type DeployOutcome } from '../../core/launch/deploy';
 import { LaunchCancelledError, SpecInvalidError } from '../../core/launch/errors';
+import type { SpecProblem } from '../../core/launch/specDocument';
 import { launchJob, type JobLaunch } from '../../core/launch/launchJob';
 import { specGlob, specKindOf, specNoun } from '../../core/launch/specKind';
 import { formatDateTime } from '../../core/util/format';
@@ -10,6 +11,7 @@ import { revealEndpoint } from '../../views/inference/inferenceView';
 import { revealTrainingJob, revealTuningJob } from '../../views/training/trainingView';
 import { defineCommand } from '../command';
 import { launchFeature, withCancellableProgress } from './launchContext';
+import { refusalMessage } from './refusal';
 
 /** What `sagemaker.launchSpec` returns: the job or the deployment it made (undefined if nothing). */
 export type LaunchResult = ({ readonly kind: 'training' | 'tuning' } & JobLaunch) | ({ readonly kind: 'deploy' } & DeployOutcome);
@@ -64,14 +66,14 @@ export const launchSpec = defineCommand(
       return undefined;
     }
     const feature = launchFeature(services);
+    // What is checked and launched is the editor's current text, saved or not. A spec with errors is
+    // refused before anything is written: the file on disk stays as the user last saved it.
     const document = await vscode.workspace.openTextDocument(uri);
-    // Launch what the user sees, and keep the file on disk the same as what was launched.
-    if (document.isDirty && !document.isUntitled) await document.save();
     const fileName = basename(uri.fsPath);
 
     const problems = (await feature.diagnostics.validate(document)).filter((problem) => problem.severity === 'error');
     if (problems.length) {
-      showProblems(fileName, new SpecInvalidError(fileName, problems));
+      showProblems(fileName, problems);
       return undefined;
     }
 
@@ -83,6 +85,11 @@ export const launchSpec = defineCommand(
     }
     try {
       const spec = await feature.diagnostics.parse(document);
+      // Keep the file on disk the same as what is launched: save the checked text, and only it.
+      if (document.isDirty && !document.isUntitled && !(await document.save())) {
+        void vscode.window.showErrorMessage(`${fileName} was not launched: it could not be saved.`);
+        return undefined;
+      }
       const env = await feature.services.launchEnvironment(kind, uri);
       const title = kind === 'deploy' ? `Deploying ${fileName}` : `Launching ${fileName}`;
       const result = await withCancellableProgress(title, async (report, signal) => {
@@ -94,7 +101,7 @@ export const launchSpec = defineCommand(
     } catch (error) {
       if (error instanceof SpecInvalidError) {
         feature.diagnostics.report(uri, error.problems);
-        showProblems(fileName, error);
+        showProblems(fileName, error.problems);
         return undefined;
       }
       if (error instanceof LaunchCancelledError) {
@@ -110,9 +117,9 @@ export const launchSpec = defineCommand(
   },
 );
 
-function showProblems(fileName: string, error: SpecInvalidError): void {
+function showProblems(fileName: string, problems: readonly SpecProblem[]): void {
   const show = 'Show Problems';
-  void vscode.window.showErrorMessage(`Could not launch ${fileName}: ${error.message.replace(`${fileName}, `, '')}`, show).then((picked) => {
+  void vscode.window.showErrorMessage(refusalMessage(fileName, problems), show).then((picked) => {
     if (picked === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
 }
@@ -140,9 +147,15 @@ export function afterLaunch(services: ExtensionServices, result: LaunchResult): 
   feature.followUps.watch(result.kind, result.region, result.name);
   if (result.recovered) services.log.info(`The create of ${result.name} lost its answer; Describe confirmed the job exists (no second job was created).`);
   const secrets = result.secretsLeftOut.length ? ` Secrets left out of the package: ${result.secretsLeftOut.join(', ')}.` : '';
+  // What comes next: a training job's logs; a tuning job's place in the Training view (its rows
+  // list the training jobs it runs) and its dashboard (the objective across them).
   const logs = 'Follow Logs';
-  const buttons = result.kind === 'training' ? [logs] : [];
+  const reveal = 'Show in Training View';
+  const dashboard = 'Open Dashboard';
+  const buttons = result.kind === 'training' ? [logs] : [reveal, dashboard];
   void vscode.window.showInformationMessage(`${specNoun(result.kind)[0]!.toUpperCase()}${specNoun(result.kind).slice(1)} ${result.name} created in ${result.region}.${secrets}`, ...buttons).then((picked) => {
     if (picked === logs) void vscode.commands.executeCommand('sagemaker.openLogs', { region: result.region, kind: 'trainingJob', name: result.name });
+    if (picked === reveal) void revealTuningJob(services, result.region, result.name).catch(() => false);
+    if (picked === dashboard) void vscode.commands.executeCommand('sagemaker.openJobPanel', { region: result.region, kind: 'tuningJob', name: result.name });
   });
 }

@@ -49,6 +49,7 @@ export function schemaProblems(spec: ParsedSpec, found: readonly SchemaProblem[]
     severity: 'error' as const,
     range: spec.rangeOf(problem.path, problem.atKey ? 'key' : 'value'),
     source,
+    ...(problem.suggestion !== undefined ? { replacement: problem.suggestion } : {}),
   }));
 }
 
