@@ -7,6 +7,7 @@ import { LaunchServices } from './launchServices';
 import { registerSpecAssist } from './specAssist';
 import { SpecCodeLens } from './specCodeLens';
 import { SpecDiagnostics } from './specDiagnostics';
+import { SpecQuickFixes } from './specQuickFixes';
 import { specDocumentSelector } from './specSelector';
 
 /** Spec files and launches, as the commands reach them (`services.launch`). */
@@ -35,6 +36,7 @@ export function createLaunchFeature(options: {
       followUps,
       codeLens,
       vscode.languages.registerCodeLensProvider(specDocumentSelector, codeLens),
+      vscode.languages.registerCodeActionsProvider(specDocumentSelector, new SpecQuickFixes(diagnostics), SpecQuickFixes.metadata),
       ...registerSpecAssist(services, diagnostics),
     ],
   };

@@ -9,6 +9,7 @@ import type { SpecKind } from '../core/launch/specKind';
 import { SpecResources } from '../core/launch/specResources';
 import type { SpecCheckEnvironment } from '../core/launch/specValidation';
 import type { Logger } from '../core/util/logger';
+import { machineSettingsPlace } from '../platform/settings';
 import { executionRole, launchTags } from './launchSettings';
 
 export interface LaunchServicesOptions {
@@ -42,6 +43,7 @@ export class LaunchServices implements vscode.Disposable {
     return {
       region: this.region,
       role: executionRole(),
+      settingsPlace: machineSettingsPlace().label,
       images: await this.resources.images().catch(() => undefined),
       specDir: dirname(specUri.fsPath),
       workspaceRoot: workspaceRootOf(specUri),
@@ -56,6 +58,7 @@ export class LaunchServices implements vscode.Disposable {
       region: this.region,
       identity: () => session.identity(),
       role: executionRole(),
+      settingsPlace: machineSettingsPlace().label,
       settingTags: launchTags(),
       images: await this.resources.images(),
       validator: await this.resources.validator(kind),

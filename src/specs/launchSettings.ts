@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { machineSetting } from '../platform/settings';
 
 /** The launch settings (`sagemaker.launch.*`), read when needed so edits apply at once. */
 export const launchSettingKeys = {
@@ -7,10 +8,12 @@ export const launchSettingKeys = {
   notify: 'sagemaker.launch.notifyWhenDone',
 } as const;
 
-/** `${role}`: machine-scoped, so a cloned repository cannot choose the role a launch passes. */
+/**
+ * `${role}`: machine-scoped, so a cloned repository cannot choose the role a launch passes; read as
+ * VS Code resolves it for the window (the remote machine's settings in a remote window).
+ */
 export function executionRole(): string | undefined {
-  const inspected = vscode.workspace.getConfiguration('sagemaker.launch').inspect<string>('executionRoleArn');
-  return (inspected?.globalValue ?? inspected?.defaultValue)?.trim() || undefined;
+  return machineSetting<string>('sagemaker.launch', 'executionRoleArn')?.trim() || undefined;
 }
 
 /** Tags put on everything a launch creates (the extension adds its own). */

@@ -27,6 +27,8 @@ export class SpecDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('sagemaker-specs');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly parsed = new Map<string, { version: number; spec: Promise<ParsedSpec> }>();
+  /** The problems behind each document's diagnostics (for their quick fixes). */
+  private readonly shown = new Map<string, readonly SpecProblem[]>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -74,10 +76,20 @@ export class SpecDiagnostics implements vscode.Disposable {
   report(uri: vscode.Uri, problems: readonly SpecProblem[]): void {
     const current = this.collection.get(uri) ?? [];
     this.collection.set(uri, [...current, ...problems.map(toDiagnostic)]);
+    this.shown.set(uri.toString(), [...(this.shown.get(uri.toString()) ?? []), ...problems]);
+  }
+
+  /** The text that fixes a diagnostic shown on a document ("did you mean ..."), if it has one. */
+  replacementFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): string | undefined {
+    const problem = this.shown
+      .get(uri.toString())
+      ?.find((candidate) => candidate.replacement !== undefined && candidate.message === diagnostic.message && toRange(candidate.range).isEqual(diagnostic.range));
+    return problem?.replacement;
   }
 
   private show(uri: vscode.Uri, problems: readonly SpecProblem[]): void {
     this.collection.set(uri, problems.map(toDiagnostic));
+    this.shown.set(uri.toString(), problems);
   }
 
   private schedule(document: vscode.TextDocument, delayMs: number): void {
@@ -102,6 +114,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.parsed.delete(key);
+    this.shown.delete(key);
     this.collection.delete(uri);
   }
 

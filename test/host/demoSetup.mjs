@@ -1,6 +1,7 @@
 // The demo setup, shared by `npm run demo` and `npm run screenshot`: the packaged extension
 // installed in code-server, the local service with its demo data, a `demo` AWS profile for it,
-// user settings pointing the extension at it, and the example project opened.
+// settings pointing the extension at it (machine-scoped ones in the remote machine's settings, as
+// code-server is a remote window), and the example project opened.
 import { spawn } from 'node:child_process';
 import console from 'node:console';
 import { existsSync } from 'node:fs';
@@ -9,7 +10,8 @@ import path from 'node:path';
 import { ensureHost } from './bootstrap.mjs';
 import { installExtension, startCodeServer } from './codeServer.mjs';
 import { startEmulatorProcess } from './emulatorProcess.mjs';
-import { createSandbox } from './sandbox.mjs';
+import { createSandbox, writeMachineSettings } from './sandbox.mjs';
+import { settingsByFile } from './settingsFiles.mjs';
 import { repoRoot } from './versions.mjs';
 
 export const DEMO_PROFILE = 'demo';
@@ -33,6 +35,11 @@ export function serviceSettings(url) {
     'sagemaker.endpointUrl': url,
     'sagemaker.serviceEndpoints': { sagemakerRuntime: url, logs: url, s3: url, sts: url, pricing: url },
   };
+}
+
+/** Everything the demo sets: the local service, and a role of its account for `${role}` in the example specs. */
+export function demoSettings(service) {
+  return settingsByFile({ ...serviceSettings(service.url), 'sagemaker.launch.executionRoleArn': `arn:aws:iam::${service.accountId}:role/SageMakerExecutionRole` });
 }
 
 /** The example's transactions CSV is generated, not committed: write it once (Python 3 standard library). */
@@ -66,13 +73,14 @@ export async function startDemo({ bind = '127.0.0.1', port = 0, needChromium = f
 
   await generateExampleData(log);
 
+  const settings = demoSettings(service);
   const sandbox = await createSandbox({
     prefix: 'sagemaker-demo-',
-    // ${role} in the example specs: a role of the local service's account.
-    settings: { ...serviceSettings(service.url), 'sagemaker.launch.executionRoleArn': `arn:aws:iam::${service.accountId}:role/SageMakerExecutionRole` },
+    settings: settings.user,
     awsConfig: `[profile ${DEMO_PROFILE}]\nregion = ${DEMO_REGION}\n`,
     awsCredentials: `[${DEMO_PROFILE}]\naws_access_key_id = ${service.accessKeyId}\naws_secret_access_key = ${service.secretAccessKey}\n`,
   });
+  await writeMachineSettings(sandbox.userData, settings.machine);
   sandbox.env.AWS_PROFILE = DEMO_PROFILE;
 
   await installExtension(host, sandbox, demoVsix);

@@ -92,6 +92,18 @@ export async function writeUserSettings(userDataDir, settings) {
 }
 
 /**
+ * Writes (replaces) the remote machine's settings.json of a code-server user-data dir. code-server
+ * is a remote window: machine-scoped settings (credentials, endpoints) are read from here, and the
+ * same keys in the user settings.json are ignored (after the first seconds of a window).
+ */
+export async function writeMachineSettings(userDataDir, settings) {
+  const file = path.join(userDataDir, 'Machine', 'settings.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(settings, null, 2) + '\n');
+  return file;
+}
+
+/**
  * Makes the sandbox's VS Code load extensions from folders elsewhere on disk, as if installed,
  * by listing them in the extensions folder's manifest (extensions.json) with absolute locations.
  * (code-server keeps a single extensionDevelopmentPath from the payload, so test-only extensions

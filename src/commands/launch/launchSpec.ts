@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { deploy, type DeployOutcome } from '../../core/launch/deploy';
 import { LaunchCancelledError, SpecInvalidError } from '../../core/launch/errors';
+import type { SpecProblem } from '../../core/launch/specDocument';
 import { launchJob, type JobLaunch } from '../../core/launch/launchJob';
 import { specGlob, specKindOf, specNoun } from '../../core/launch/specKind';
 import { formatDateTime } from '../../core/util/format';
@@ -12,6 +13,7 @@ import { defineCommand } from '../command';
 import { withCancellableProgress } from '../progress';
 import { launchFeature } from './launchContext';
 import { confirmUpdateEndpoint } from './endpointConfirmation';
+import { refusalMessage } from './refusal';
 import { uploadConfirmer } from './uploadConfirmation';
 
 /** What `sagemaker.launchSpec` returns: the job or the deployment it made (undefined if nothing). */
@@ -67,14 +69,14 @@ export const launchSpec = defineCommand(
       return undefined;
     }
     const feature = launchFeature(services);
+    // What is checked and launched is the editor's current text, saved or not. A spec with errors is
+    // refused before anything is written: the file on disk stays as the user last saved it.
     const document = await vscode.workspace.openTextDocument(uri);
-    // Launch what the user sees, and keep the file on disk the same as what was launched.
-    if (document.isDirty && !document.isUntitled) await document.save();
     const fileName = basename(uri.fsPath);
 
     const problems = (await feature.diagnostics.validate(document)).filter((problem) => problem.severity === 'error');
     if (problems.length) {
-      showProblems(fileName, new SpecInvalidError(fileName, problems));
+      showProblems(fileName, problems);
       return undefined;
     }
 
@@ -86,6 +88,11 @@ export const launchSpec = defineCommand(
     }
     try {
       const spec = await feature.diagnostics.parse(document);
+      // Keep the file on disk the same as what is launched: save the checked text, and only it.
+      if (document.isDirty && !document.isUntitled && !(await document.save())) {
+        void vscode.window.showErrorMessage(`${fileName} was not launched: it could not be saved.`);
+        return undefined;
+      }
       const base = await feature.services.launchEnvironment(kind, uri);
       const env = { ...base, confirmUpload: uploadConfirmer(feature.services.options.context, base.workspaceRoot), confirmUpdateEndpoint };
       const title = kind === 'deploy' ? `Deploying ${fileName}` : `Launching ${fileName}`;
@@ -98,7 +105,7 @@ export const launchSpec = defineCommand(
     } catch (error) {
       if (error instanceof SpecInvalidError) {
         feature.diagnostics.report(uri, error.problems);
-        showProblems(fileName, error);
+        showProblems(fileName, error.problems);
         return undefined;
       }
       if (error instanceof LaunchCancelledError) {
@@ -114,9 +121,9 @@ export const launchSpec = defineCommand(
   },
 );
 
-function showProblems(fileName: string, error: SpecInvalidError): void {
+function showProblems(fileName: string, problems: readonly SpecProblem[]): void {
   const show = 'Show Problems';
-  void vscode.window.showErrorMessage(`Could not launch ${fileName}: ${error.message.replace(`${fileName}, `, '')}`, show).then((picked) => {
+  void vscode.window.showErrorMessage(refusalMessage(fileName, problems), show).then((picked) => {
     if (picked === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
 }
@@ -144,9 +151,15 @@ export function afterLaunch(services: ExtensionServices, result: LaunchResult): 
   feature.followUps.watch(result.kind, result.region, result.name);
   if (result.recovered) services.log.info(`The create of ${result.name} lost its answer; Describe confirmed the job exists (no second job was created).`);
   const secrets = result.secretsLeftOut.length ? ` Secrets left out of the package: ${result.secretsLeftOut.join(', ')}.` : '';
+  // What comes next: a training job's logs; a tuning job's place in the Training view (its rows
+  // list the training jobs it runs) and its dashboard (the objective across them).
   const logs = 'Follow Logs';
-  const buttons = result.kind === 'training' ? [logs] : [];
+  const reveal = 'Show in Training View';
+  const dashboard = 'Open Dashboard';
+  const buttons = result.kind === 'training' ? [logs] : [reveal, dashboard];
   void vscode.window.showInformationMessage(`${specNoun(result.kind)[0]!.toUpperCase()}${specNoun(result.kind).slice(1)} ${result.name} created in ${result.region}.${secrets}`, ...buttons).then((picked) => {
     if (picked === logs) void vscode.commands.executeCommand('sagemaker.openLogs', { region: result.region, kind: 'trainingJob', name: result.name });
+    if (picked === reveal) void revealTuningJob(services, result.region, result.name).catch(() => false);
+    if (picked === dashboard) void vscode.commands.executeCommand('sagemaker.openJobPanel', { region: result.region, kind: 'tuningJob', name: result.name });
   });
 }

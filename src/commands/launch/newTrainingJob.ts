@@ -5,6 +5,7 @@ import { newTrainingSpec, starterHyperParameters, type NewTrainingAnswers } from
 import { sanitizeBase } from '../../core/launch/naming';
 import { formatDuration } from '../../core/util/format';
 import type { ExtensionServices } from '../../platform/services';
+import { machineSettingsPlace } from '../../platform/settings';
 import { executionRole, launchSettingKeys } from '../../specs/launchSettings';
 import { defineCommand } from '../command';
 import { launchFeature } from './launchContext';
@@ -167,7 +168,7 @@ async function askRole(): Promise<string> {
     await vscode.window.showInputBox({
       title: 'Execution role ARN (SageMaker assumes it to read data and write the model)',
       placeHolder: 'arn:aws:iam::123456789012:role/SageMakerExecutionRole',
-      prompt: current ? undefined : `Saved in your user settings (${launchSettingKeys.role}); the spec says \${role}.`,
+      prompt: current ? undefined : `Saved in your ${machineSettingsPlace().label} (${launchSettingKeys.role}); the spec says \${role}.`,
       validateInput: (value) => (/^arn:aws[a-z-]*:iam::\d{12}:role\/?[\w+=,.@/-]+$/.test(value.trim()) ? undefined : 'An IAM role ARN'),
     }),
   ).trim();

@@ -16,6 +16,8 @@ export interface LaunchEnvironment {
   identity(): Promise<{ account: string }>;
   /** sagemaker.launch.executionRoleArn, behind `${role}`. */
   readonly role?: string;
+  /** Where the user sets the role in this window ("User settings", "Remote settings"). */
+  readonly settingsPlace?: string;
   /** sagemaker.launch.tags. */
   readonly settingTags: Readonly<Record<string, string>>;
   readonly images: ImageCatalog;
@@ -80,6 +82,7 @@ export async function resolveSpec(spec: ParsedSpec, env: LaunchEnvironment): Pro
     region: env.region,
     account,
     role: env.role,
+    settingsPlace: env.settingsPlace,
     image: (arg: string | undefined) => {
       const ref = ImageCatalog.parseArg(arg);
       return ref ? env.images.uri(ref, env.region, instanceType) : { error: 'name the image, e.g. ${image:xgboost:1.7-1}' };

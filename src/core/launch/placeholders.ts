@@ -84,6 +84,8 @@ export interface PlaceholderValues {
   readonly region: string;
   readonly account?: string;
   readonly role?: string;
+  /** Where the user sets the role in this window ("User settings", "Remote settings"). */
+  readonly settingsPlace?: string;
   /** Resolves `${image:...}`; returns an error message instead of a URI when it cannot. */
   readonly image?: (arg: string | undefined) => { uri: string } | { error: string };
 }
@@ -106,7 +108,7 @@ export function placeholderValue(ref: PlaceholderRef, values: PlaceholderValues)
     case 'role':
       return values.role
         ? { value: values.role }
-        : { error: '${role} needs an execution role: set sagemaker.launch.executionRoleArn in your user settings, or write the role ARN here' };
+        : { error: missingRoleMessage(values.settingsPlace) };
     case 'image': {
       if (!values.image) return { error: 'the image table is not loaded' };
       const answer = values.image(ref.arg);
@@ -115,6 +117,11 @@ export function placeholderValue(ref: PlaceholderRef, values: PlaceholderValues)
     default:
       return { error: `unknown placeholder \${${ref.name}}; known: ${placeholderNames.map((name) => `\${${name}}`).join(', ')}` };
   }
+}
+
+/** Why `${role}` has no value, and where to set it (default: the user settings of a local window). */
+export function missingRoleMessage(settingsPlace = 'User settings'): string {
+  return `\${role} needs an execution role: set sagemaker.launch.executionRoleArn in your ${settingsPlace}, or write the role ARN here`;
 }
 
 /** The SageMaker Python SDK's default bucket. */

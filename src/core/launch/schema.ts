@@ -38,6 +38,8 @@ export interface SchemaProblem {
   readonly message: string;
   /** Report at the key (unknown member) rather than the value. */
   readonly atKey?: boolean;
+  /** The closest valid text ("did you mean ..."), to put in place of the key or the value. */
+  readonly suggestion?: string;
 }
 
 /** Plain words for the formats users meet most; others show the pattern itself. */
@@ -118,10 +120,14 @@ export class SchemaValidator {
     if (schema.enum && !schema.enum.includes(value)) {
       const options = schema.enum.map(String);
       const suggestion = typeof value === 'string' ? closest(value, options) : undefined;
-      at(
-        `${quote(value)} is not a valid ${label(path)}` +
+      out.push({
+        path,
+        message:
+          `${quote(value)} is not a valid ${label(path)}` +
           (suggestion ? `; did you mean ${quote(suggestion)}?` : `; valid: ${options.slice(0, 12).join(', ')}${options.length > 12 ? ', …' : ''}`),
-      );
+        atKey: false,
+        ...(suggestion ? { suggestion } : {}),
+      });
     }
     if (typeof value === 'string') this.checkString(schema, value, path, at);
     if (typeof value === 'number') {
@@ -176,6 +182,7 @@ export class SchemaValidator {
           path: child,
           message: `Unknown member ${key}${path.length ? ` in ${label(path)}` : ''}${suggestion ? `; did you mean ${suggestion}?` : ''}`,
           atKey: true,
+          ...(suggestion ? { suggestion } : {}),
         });
       }
     }

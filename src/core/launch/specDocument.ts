@@ -24,6 +24,8 @@ export interface SpecProblem {
   readonly range: TextRange;
   /** Who found it: the YAML/JSON parser, the schema, the extension's own checks, or the service. */
   readonly source: 'syntax' | 'schema' | 'spec' | 'service';
+  /** Text that fixes the problem when put in place of its range (a "did you mean ..." suggestion). */
+  readonly replacement?: string;
 }
 
 /** A parsed spec file that can say where each value sits in the text. */

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ImageCatalog, type ImageCatalog as Catalog } from './images';
 import { pathEscapes, specLocalPaths } from './localPaths';
-import { forEachString, placeholdersIn, placeholderNames, type Path, type PlaceholderRef } from './placeholders';
+import { forEachString, missingRoleMessage, placeholdersIn, placeholderNames, type Path, type PlaceholderRef } from './placeholders';
 import { isRecord, type SchemaProblem, type SchemaValidator } from './schema';
 import type { ParsedSpec, ProblemSeverity, SpecProblem } from './specDocument';
 import { trainingDefinitions } from './specFacts';
@@ -11,6 +11,8 @@ export interface SpecCheckEnvironment {
   readonly region: string;
   /** The setting behind `${role}`; empty when unset. */
   readonly role?: string;
+  /** Where the user sets the role in this window ("User settings", "Remote settings"). */
+  readonly settingsPlace?: string;
   readonly images?: Catalog;
   /** The folder the spec lives in (Source.Directory and LocalPath are relative to it). */
   readonly specDir: string;
@@ -50,6 +52,7 @@ export function schemaProblems(spec: ParsedSpec, found: readonly SchemaProblem[]
     severity: 'error' as const,
     range: spec.rangeOf(problem.path, problem.atKey ? 'key' : 'value'),
     source,
+    ...(problem.suggestion !== undefined ? { replacement: problem.suggestion } : {}),
   }));
 }
 
@@ -74,7 +77,7 @@ function placeholderProblems(spec: ParsedSpec, validator: SchemaValidator, env: 
       if (!(placeholderNames as readonly string[]).includes(ref.name)) {
         problems.push(located(ref, `Unknown placeholder \${${ref.name}}; known: ${placeholderNames.map((name) => `\${${name}}`).join(', ')}.`));
       } else if (ref.name === 'role' && !env.role) {
-        problems.push(located(ref, '${role} needs an execution role: set sagemaker.launch.executionRoleArn in your user settings, or write the role ARN here.'));
+        problems.push(located(ref, `${missingRoleMessage(env.settingsPlace)}.`));
       } else if (ref.name === 'image' && env.images) {
         const parsed = ImageCatalog.parseArg(ref.arg);
         if (!parsed) problems.push(located(ref, 'Name the image: ${image:xgboost:1.7-1}, ${image:pytorch-training:2.8.0}…'));

@@ -374,6 +374,9 @@ describe('Launching from spec files', function () {
     });
     const tuning = await vscode.commands.executeCommand<JobResult>('sagemaker.launchSpec', vscode.Uri.file(path!));
     assert.equal(tuning.kind, 'tuning');
+    // As a training job's notification offers its logs, a tuning job's offers to show it.
+    const [createdTuning] = await ui().notifications({ message: new RegExp(`^Tuning job ${tuning.name} created in `) });
+    assert.deepEqual(createdTuning!.buttons, ['Show in Training View', 'Open Dashboard']);
     const request = fixture.inputs('CreateHyperParameterTuningJob')[0] as { HyperParameterTuningJobConfig: { ParameterRanges: unknown } };
     assert.deepEqual(request.HyperParameterTuningJobConfig.ParameterRanges, {
       ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.5' }],

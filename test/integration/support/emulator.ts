@@ -7,9 +7,8 @@
 // region is refused as AWS would refuse it, and recorded. A fixture stops with an error naming
 // every routing violation it saw (unless `allowRoutingViolations`).
 import { readFile, writeFile } from 'node:fs/promises';
-import * as vscode from 'vscode';
 import { startEmulator, type Emulator, type EmulatorOptions, type RoutingViolation } from '../../emulator';
-import { updateSettings } from './settings';
+import { settingsAt, updateSettings } from './settings';
 
 export interface EmulatorFixtureOptions extends EmulatorOptions {
   /** Profile written to the AWS shared files and selected in `sagemaker.profile` (default `emulator`). */
@@ -88,7 +87,7 @@ export async function startEmulatorFixture(options: EmulatorFixtureOptions = {})
   const previousConfig = await readFile(configFile, 'utf8');
   const previousCredentials = await readFile(credentialsFile, 'utf8');
   const settings = emulatorSettings(emulator, profile, region);
-  const previousSettings = Object.fromEntries(Object.keys(settings).map((key) => [key, vscode.workspace.getConfiguration().inspect(key)?.globalValue]));
+  const previousSettings = await settingsAt(Object.keys(settings));
   try {
     await writeFile(configFile, withIniSection(previousConfig, `profile ${profile}`, [`region = ${region}`]));
     await writeFile(

@@ -7,6 +7,8 @@ export const ENV = {
   artifacts: 'SAGEMAKER_TEST_ARTIFACTS',
   host: 'SAGEMAKER_TEST_HOST',
   color: 'SAGEMAKER_TEST_COLOR',
+  /** Set by the test runner extension: extensions' global storage folder (`<data>/User/globalStorage`). */
+  globalStorage: 'SAGEMAKER_TEST_GLOBAL_STORAGE',
 } as const;
 
 /** Prefix of the one machine-readable summary line (parsed by the harness). */

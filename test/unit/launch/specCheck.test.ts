@@ -85,9 +85,14 @@ describe('spec checks (what diagnostics show before anything is sent)', () => {
     ].join('\n');
     const { problems } = await check(text, '/tmp/x.training.yaml', { role: undefined });
     const messages = problems.map((problem) => `${problem.range.start.line}:${problem.range.start.character}-${problem.range.end.character} ${problem.message}`);
-    assert.ok(messages.includes('1:9-16 ${role} needs an execution role: set sagemaker.launch.executionRoleArn in your user settings, or write the role ARN here.'), messages.join('\n'));
+    assert.ok(messages.includes('1:9-16 ${role} needs an execution role: set sagemaker.launch.executionRoleArn in your User settings, or write the role ARN here.'), messages.join('\n'));
     assert.ok(messages.some((message) => message.startsWith('3:17-37 ${image:xgboost:0.9}: xgboost has no version 0.9')), messages.join('\n'));
     assert.ok(messages.some((message) => message.startsWith('5:21-30 Unknown placeholder ${bucket}')), messages.join('\n'));
+  });
+
+  it('says where the role is set in the window the spec is open in', async () => {
+    const { problems } = await check('RoleArn: ${role}\n', '/tmp/x.training.yaml', { role: undefined, settingsPlace: 'Remote settings' });
+    assert.ok(problems.some((problem) => problem.message === '${role} needs an execution role: set sagemaker.launch.executionRoleArn in your Remote settings, or write the role ARN here.'), problems.map((problem) => problem.message).join('\n'));
   });
 
   it('checks the source block, local channel folders and spot settings', async () => {

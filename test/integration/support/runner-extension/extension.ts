@@ -11,8 +11,13 @@
 // The test reporter sends its output to the harness itself (the extension host does not let
 // anyone wrap `console`); other console output reaches the harness through the workbench page.
 
+import path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+
 const BRIDGE = 'SAGEMAKER_TEST_BRIDGE';
 const MODULE = 'SAGEMAKER_TEST_MODULE';
+/** Set here for the tests: the global storage folder of extensions in this window (`<data>/User/globalStorage`). */
+const GLOBAL_STORAGE = 'SAGEMAKER_TEST_GLOBAL_STORAGE';
 
 async function post(base: string, route: string, body: unknown): Promise<void> {
   try {
@@ -41,7 +46,8 @@ async function runTests(base: string, modulePath: string): Promise<void> {
   await post(base, 'done', { code });
 }
 
-export function activate(): void {
+export function activate(context: ExtensionContext): void {
+  process.env[GLOBAL_STORAGE] = path.dirname(context.globalStorageUri.fsPath);
   const base = process.env[BRIDGE];
   const modulePath = process.env[MODULE];
   if (!base || !modulePath) return;
