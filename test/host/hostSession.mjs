@@ -126,7 +126,9 @@ export async function startHostSession({
       },
     });
     started = Date.now();
-    await page.goto(url);
+    // Only the navigation itself: what counts is the runner reporting in (bounded below), and a
+    // loaded machine can take longer than Playwright's default 30 s to finish loading the page.
+    await page.goto(url, { waitUntil: 'commit', timeout: STARTUP_TIMEOUT_MS });
     let startupTimer;
     const startupTimeout = new Promise((_, reject) => {
       startupTimer = setTimeout(
