@@ -1,3 +1,5 @@
+import { answerInWallTime } from './core/wallTime';
+import { loadModel } from './model/botocore';
 import type * as SM from '@aws-sdk/client-sagemaker';
 import { describeProcessingJob, describeTransformJob, createProcessingJobRecord, createTransformJobRecord } from './sagemaker/batchJobs';
 import type { Resource } from './sagemaker/collection';
@@ -104,7 +106,7 @@ export class StateApi {
   list(kind: ResourceKind, region: string, accountId?: string): unknown[] {
     const state = this.region(region, accountId);
     const now = this.world.clock.nowMs();
-    return state.collection(kind).byCreationTime().filter((r) => !isGone(r, now)).map((r) => DESCRIBE[kind](state, r, now));
+    return state.collection(kind).byCreationTime().filter((r) => !isGone(r, now)).map((r) => this.asDescribed(kind, DESCRIBE[kind](state, r, now)));
   }
 
   /**
@@ -115,7 +117,14 @@ export class StateApi {
     const state = this.region(region, accountId);
     const now = this.world.clock.nowMs();
     const r = key.startsWith('arn:') ? state.byArn.get(key.toLowerCase()) ?? state.byArn.get(key) : state.collection(kind).get(key);
-    return r && !isGone(r, now) ? DESCRIBE[kind](state, r, now) : undefined;
+    return r && !isGone(r, now) ? this.asDescribed(kind, DESCRIBE[kind](state, r, now)) : undefined;
+  }
+
+  /** A Describe answer with its timestamps in wall time, as a client receives it. */
+  private asDescribed(kind: ResourceKind, answer: unknown): unknown {
+    const model = loadModel('sagemaker');
+    const shape = model.operations[`Describe${kind[0]!.toUpperCase()}${kind.slice(1)}`]?.output?.shape;
+    return shape ? answerInWallTime(model, shape, answer, this.world.clock) : answer;
   }
 
   /**

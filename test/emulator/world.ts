@@ -51,6 +51,7 @@ export class World {
     if (!state) {
       state = new RegionState(accountId, region, {
         random: new Random(hash32(`${this.options.seed}/${accountId}/${region}`)),
+        clock: this.clock,
         artifacts: {
           put: (bucket, k, body, now) => void this.s3.putSmall(bucket, k, body, now),
           hasObjectsUnder: (bucket, prefix, r) => this.s3.hasObjectsUnder(bucket, prefix, r),

@@ -1,3 +1,4 @@
+import { logsAnswerInWallTime, logsRequestInVirtualTime } from '../core/wallTime';
 import type * as CWL from '@aws-sdk/client-cloudwatch-logs';
 import { AwsError } from '../core/errors';
 import { hash32 } from '../core/random';
@@ -309,4 +310,15 @@ const FilterLogEvents: LogsHandler = (ctx, input) => {
   }) satisfies Wire<CWL.FilterLogEventsResponse>;
 };
 
-export const logsHandlers: Readonly<Record<string, LogsHandler>> = { DescribeLogGroups, DescribeLogStreams, GetLogEvents, FilterLogEvents };
+const inVirtualTime: Record<string, LogsHandler> = { DescribeLogGroups, DescribeLogStreams, GetLogEvents, FilterLogEvents };
+
+/** The operations, taking and answering wall times (see `VirtualClock`). */
+export const logsHandlers: Readonly<Record<string, LogsHandler>> = Object.fromEntries(
+  Object.entries(inVirtualTime).map(([name, handler]): [string, LogsHandler] => [
+    name,
+    (ctx, input) => {
+      const clock = ctx.logs.clock;
+      return clock ? logsAnswerInWallTime(handler(ctx, logsRequestInVirtualTime(input, clock)), clock) : handler(ctx, input);
+    },
+  ]),
+);

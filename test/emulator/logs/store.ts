@@ -1,3 +1,4 @@
+import type { VirtualClock } from '../core/clock';
 export interface LogEvent {
   timestamp: number;
   message: string;
@@ -123,6 +124,8 @@ export class LogGroup {
 /** The log groups of one account and region. */
 export class LogStore {
   readonly groups = new Map<string, LogGroup>();
+  /** Maps virtual to wall times for answers (set by the region's state). */
+  clock: VirtualClock | undefined;
   private sortedNames: string[] | undefined;
 
   group(name: string, creationTime: number): LogGroup {

@@ -66,7 +66,7 @@ export function createProcessingJobRecord(state: RegionState, spec: In<SM.Create
   state.scheduler.schedule(startedAt, (t) => {
     if (job.timeline.status(t) !== 'InProgress' || state.processingJobs.get(job.key) !== job) return;
     for (let host = 1; host <= hosts; host++) {
-      state.logs.stream(PROCESSING_LOG_GROUP, `${job.name}/algo-${host}-${Math.floor(t / 1000)}`, t).addSource(
+      state.logs.stream(PROCESSING_LOG_GROUP, `${job.name}/algo-${host}-${Math.floor(state.env.clock.toWall(t) / 1000)}`, t).addSource(
         new ScriptedLogSource({
           start: t,
           end: () => job.timeline.last().at,
@@ -196,7 +196,7 @@ export function createTransformJobRecord(state: RegionState, spec: In<SM.CreateT
   const instanceId = ec2Id('i', state.env.random.hex(16));
   state.scheduler.schedule(startedAt, (t) => {
     if (job.timeline.status(t) !== 'InProgress' || state.transformJobs.get(job.key) !== job) return;
-    state.logs.stream(TRANSFORM_LOG_GROUP, `${job.name}/${instanceId}-${Math.floor(t / 1000)}`, t).addSource(
+    state.logs.stream(TRANSFORM_LOG_GROUP, `${job.name}/${instanceId}-${Math.floor(state.env.clock.toWall(t) / 1000)}`, t).addSource(
       new ScriptedLogSource({
         start: t,
         end: () => job.timeline.last().at,

@@ -249,7 +249,7 @@ function variantSummaries(d: Deployment, live: boolean): Wire<SM.ProductionVaria
     return compact({
       VariantName: v.VariantName,
       DeployedImages: image
-        ? [{ SpecifiedImage: image, ResolvedImage: `${image.split(':')[0]}@sha256:${digest(image)}`, ResolutionTime: ts(d.startedAt + 30_000) }]
+        ? [{ SpecifiedImage: image, ResolvedImage: `${image.split(':')[0]}@sha256:${digest(image)}`, ResolutionTime: ts(d.startedAt) }]
         : undefined,
       CurrentWeight: live ? (v.InitialVariantWeight ?? 1) : undefined,
       DesiredWeight: v.InitialVariantWeight ?? 1,

@@ -1,3 +1,5 @@
+import { answerInWallTime, requestInVirtualTime } from '../core/wallTime';
+import { loadModel } from '../model/botocore';
 import { batchJobHandlers } from './batchJobs';
 import type { SmHandler } from './common';
 import { hostingHandlers } from './hosting';
@@ -8,8 +10,7 @@ import { tagHandlers } from './tags';
 import { trainingHandlers } from './training';
 import { tuningHandlers } from './tuning';
 
-/** Every SageMaker operation the local service implements, by operation name. */
-export const sagemakerHandlers: Readonly<Record<string, SmHandler>> = {
+const inVirtualTime: Record<string, SmHandler> = {
   ...studioHandlers,
   ...notebookHandlers,
   ...trainingHandlers,
@@ -19,6 +20,23 @@ export const sagemakerHandlers: Readonly<Record<string, SmHandler>> = {
   ...tagHandlers,
   ...searchHandlers,
 };
+
+/** Every SageMaker operation the local service implements, by operation name, taking and answering wall times (see `VirtualClock`). */
+export const sagemakerHandlers: Readonly<Record<string, SmHandler>> = Object.fromEntries(
+  Object.entries(inVirtualTime).map(([name, handler]): [string, SmHandler] => {
+    const model = loadModel('sagemaker');
+    const op = model.operations[name];
+    return [
+      name,
+      (ctx, input) => {
+        const clock = ctx.state.env.clock;
+        const request = op?.input ? requestInVirtualTime(model, op.input.shape, input, clock) : input;
+        const answer = handler(ctx, request);
+        return op?.output ? answerInWallTime(model, op.output.shape, answer, clock) : answer;
+      },
+    ];
+  }),
+);
 
 export const SAGEMAKER_OPERATIONS: readonly string[] = Object.keys(sagemakerHandlers).sort();
 

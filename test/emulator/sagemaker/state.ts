@@ -1,3 +1,4 @@
+import type { VirtualClock } from '../core/clock';
 import type { Random } from '../core/random';
 import { LogStore } from '../logs/store';
 import { Collection, type Resource } from './collection';
@@ -20,6 +21,8 @@ export interface RegionEnv {
   /** Deterministic ids (domain ids, instance ids...) for this account and region. */
   random: Random;
   artifacts: ArtifactSink;
+  /** Maps the virtual times handlers work in to the wall times clients see. */
+  clock: VirtualClock;
 }
 
 export const RESOURCE_KINDS = [
@@ -52,7 +55,9 @@ export class RegionState {
     readonly accountId: string,
     readonly region: string,
     readonly env: RegionEnv,
-  ) {}
+  ) {
+    this.logs.clock = env.clock;
+  }
 
   /** Runs what is due by `now` (jobs finishing, tuners launching jobs, deleted things vanishing). */
   tick(now: number): void {

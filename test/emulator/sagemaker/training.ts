@@ -225,7 +225,7 @@ function scheduleContainerStart(state: RegionState, job: TrainingJobRecord): voi
     if (job.timeline.at(at).secondary !== 'Training' || state.trainingJobs.get(job.key) !== job) return;
     const hosts = job.spec.ResourceConfig?.InstanceCount ?? 1;
     for (let host = 1; host <= hosts; host++) {
-      const stream = state.logs.stream(TRAINING_LOG_GROUP, `${job.name}/algo-${host}-${Math.floor(at / 1000)}`, at);
+      const stream = state.logs.stream(TRAINING_LOG_GROUP, `${job.name}/algo-${host}-${Math.floor(state.env.clock.toWall(at) / 1000)}`, at);
       stream.addSource(new TrainingLogSource(job, host));
     }
   });

@@ -1,9 +1,10 @@
+import * as CWL from '@aws-sdk/client-cloudwatch-logs';
 import * as S3 from '@aws-sdk/client-s3';
 import * as SM from '@aws-sdk/client-sagemaker';
 import assert from 'node:assert/strict';
 import { classifyAwsError } from '../../../src/core/aws/errors';
 import type { Emulator } from '../../emulator/index';
-import { clientsFor, putInputData, rejection, ROLE, start, XGB_IMAGE } from './helpers';
+import { clientsFor, MINUTE, putInputData, rejection, ROLE, start, XGB_IMAGE } from './helpers';
 
 const ARN = 'arn:aws:sagemaker:us-east-1:123456789012';
 const BUCKET = 'sagemaker-us-east-1-123456789012';
@@ -193,5 +194,80 @@ describe('local service: as strict as AWS', () => {
     // Tests can hand the default bucket's name to another account.
     emu.state.putBucket(BUCKET, { accountId: '999999999999' });
     assert.equal((await rejection(mine.send(new S3.HeadBucketCommand({ Bucket: BUCKET, ExpectedBucketOwner: me })))).$metadata?.httpStatusCode, 403);
+  });
+
+  it('never answers a timestamp later than its Date header, at speed 60, across advances, in SageMaker and Logs answers', async () => {
+    const fast = await start({ data: 'demo', clockSpeed: 60 });
+    try {
+      const seen: { date: number; times: number[]; operation: string }[] = [];
+      const collect = (value: unknown, out: number[], key = ''): void => {
+        if (value instanceof Date) out.push(value.getTime());
+        else if (typeof value === 'number' && /^(timestamp|ingestionTime|creationTime|firstEventTimestamp|lastEventTimestamp|lastIngestionTime)$/.test(key)) out.push(value);
+        else if (Array.isArray(value)) for (const v of value) collect(v, out);
+        else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, out, k);
+      };
+      const clients = clientsFor(fast);
+      for (const client of [clients.sagemaker, clients.logs] as { middlewareStack: SM.SageMakerClient['middlewareStack'] }[]) {
+        // The Date header as the response arrives; the parsed answer once the call completes.
+        client.middlewareStack.add(
+          (next, context) => async (args) => {
+            const result = await next(args);
+            (context as { dateHeader?: string }).dateHeader = (result.response as { headers: Record<string, string> }).headers.date;
+            return result;
+          },
+          { step: 'deserialize', name: 'readDate' },
+        );
+        client.middlewareStack.add(
+          (next, context) => async (args) => {
+            const result = await next(args);
+            const times: number[] = [];
+            collect(result.output, times);
+            seen.push({ date: Date.parse((context as { dateHeader?: string }).dateHeader!), times, operation: String(context.commandName) });
+            return result;
+          },
+          { step: 'initialize', name: 'collectTimes' },
+        );
+      }
+      const fsm = clients.sagemaker;
+      await putInputData(fast, [`s3://${BUCKET}/clock/train`]);
+      const readEverything = async (): Promise<void> => {
+        await fsm.send(new SM.DescribeNotebookInstanceCommand({ NotebookInstanceName: 'clock-nb' }));
+        await fsm.send(new SM.ListNotebookInstancesCommand({}));
+        await fsm.send(new SM.DescribeTrainingJobCommand({ TrainingJobName: 'clock-job' }));
+        await fsm.send(new SM.ListTrainingJobsCommand({ MaxResults: 100 }));
+        await fsm.send(new SM.DescribeEndpointCommand({ EndpointName: 'clock-endpoint' }));
+        await fsm.send(new SM.ListEndpointsCommand({}));
+        await fsm.send(new SM.ListAppsCommand({}));
+        await fsm.send(new SM.ListHyperParameterTuningJobsCommand({}));
+        await fsm.send(new SM.SearchCommand({ Resource: 'TrainingJob', MaxResults: 50 }));
+        const streams = await clients.logs.send(new CWL.DescribeLogStreamsCommand({ logGroupName: '/aws/sagemaker/TrainingJobs', orderBy: 'LastEventTime', descending: true, limit: 5 }));
+        const stream = streams.logStreams?.[0]?.logStreamName;
+        if (stream) await clients.logs.send(new CWL.GetLogEventsCommand({ logGroupName: '/aws/sagemaker/TrainingJobs', logStreamName: stream, limit: 50 }));
+      };
+      await fsm.send(new SM.CreateNotebookInstanceCommand({ NotebookInstanceName: 'clock-nb', InstanceType: 'ml.t3.medium', RoleArn: ROLE }));
+      await fsm.send(new SM.CreateTrainingJobCommand(trainingJob('clock-job', { train: `s3://${BUCKET}/clock/train` })));
+      await fsm.send(new SM.CreateModelCommand({ ModelName: 'clock-model', PrimaryContainer: { Image: XGB_IMAGE }, ExecutionRoleArn: ROLE }));
+      await fsm.send(new SM.CreateEndpointConfigCommand({ EndpointConfigName: 'clock-config', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'clock-model', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }));
+      await fsm.send(new SM.CreateEndpointCommand({ EndpointName: 'clock-endpoint', EndpointConfigName: 'clock-config' }));
+      await readEverything();
+      fast.clock.advance(30 * MINUTE); // everything above finishes
+      await readEverything();
+      const done = await fsm.send(new SM.DescribeTrainingJobCommand({ TrainingJobName: 'clock-job' }));
+      assert.equal(done.TrainingJobStatus, 'Completed');
+      const created = await fsm.send(new SM.DescribeNotebookInstanceCommand({ NotebookInstanceName: 'clock-nb' }));
+      assert.equal(created.NotebookInstanceStatus, 'InService');
+      // The 5 minutes of Pending went by partly at speed 60 (60 times shorter on the wall) and the
+      // rest in the advance (which keeps its length).
+      const pending = created.LastModifiedTime!.getTime() - created.CreationTime!.getTime();
+      assert.ok(pending > 0 && pending <= 5 * MINUTE, `Pending lasted ${pending} ms`);
+      assert.ok(seen.length > 20 && seen.some((s) => s.operation === "GetLogEventsCommand" && s.times.length > 0), JSON.stringify(seen.map((s) => [s.operation, s.times.length])));
+      for (const { date, times, operation } of seen) {
+        // The Date header has whole seconds: a time is in the future if it falls in a later second.
+        const late = times.filter((t) => t >= date + 1000);
+        assert.deepEqual(late.map((t) => new Date(t).toISOString()), [], `${operation} answered times after its Date header ${new Date(date).toISOString()}`);
+      }
+    } finally {
+      await fast.stop();
+    }
   });
 });
