@@ -136,6 +136,8 @@ export interface Emulator {
   endpointTemplate(service: AddressServiceName): string;
   /** Strict routing: the requests sent where AWS would not have served them, oldest first. */
   routingViolations(): RoutingViolation[];
+  /** Forgets the routing violations seen so far (`reset` keeps them). */
+  clearRoutingViolations(): void;
   setLatency(ms: number): void;
   /** Clears everything (resources, objects, rules, request log) and seeds again. */
   reset(options?: ResetOptions): void;
@@ -241,6 +243,10 @@ class LocalSageMaker implements Emulator {
 
   routingViolations(): RoutingViolation[] {
     return this.world.routing.list();
+  }
+
+  clearRoutingViolations(): void {
+    this.world.routing.clear();
   }
 
   get credentials(): Credentials {

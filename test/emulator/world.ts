@@ -69,7 +69,7 @@ export class World {
     return [...this.states.values()];
   }
 
-  /** Drops every resource, object, rule and logged request; accounts and SSO tokens stay. */
+  /** Drops every resource, object, rule and logged request; accounts, SSO tokens and routing violations stay. */
   clear(): void {
     this.states.clear();
     this.s3.dispose();
@@ -77,7 +77,6 @@ export class World {
     this.faults = new Faults(this.options.seed);
     this.access.clear();
     this.requests.clear();
-    this.routing.clear();
   }
 
   dispose(): void {

@@ -225,6 +225,7 @@ class Call {
       throw new DropConnection();
     }
     this.path = address.innerPath;
+    this.address = address;
     this.protocol = address.spec.protocol;
     const service = address.service as AddressServiceName;
     if (service === 'sso' || service === 'oidc') {
@@ -269,6 +270,8 @@ class Call {
   }
 
   private peeked: Buffer | undefined;
+  /** Strict routing: the address the request was sent to. */
+  private address: StrictAddress | undefined;
 
   private violation(kind: RoutingViolation['kind'], address: StrictAddress | undefined, auth: SigV4Auth | 'malformed' | undefined, secrets: RoutingViolation['secrets'], message: string): void {
     this.world.routing.add({
@@ -475,6 +478,20 @@ class Call {
     const target = s3TargetOf(this.req.method ?? 'GET', this.path, this.url.searchParams, this.req.headers);
     this.record.operation = target.operation;
     this.record.input = target.input;
+    if (this.address && target.bucket && target.operation !== 'CreateBucket') {
+      // Strict routing: a bucket is served only by its own region's endpoint.
+      const bucketRegion = this.world.s3.buckets.get(target.bucket)?.region;
+      if (bucketRegion !== undefined && bucketRegion !== this.address.region) {
+        this.violation('wrongRegion', this.address, auth, [], `bucket ${target.bucket} is in ${bucketRegion}, not ${this.address.region}`);
+        this.res.setHeader('x-amz-bucket-region', bucketRegion);
+        throw new AwsError(
+          'PermanentRedirect',
+          'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+          301,
+          { Endpoint: `${target.bucket}.s3.${bucketRegion}.amazonaws.com`, Bucket: target.bucket },
+        );
+      }
+    }
     const malformed = await this.faults(target.operation, auth.region);
     if (malformed) {
       this.send(200, 'application/xml', '<?xml version="1.0" encoding="UTF-8"?>\n<Result xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Trunc', false);

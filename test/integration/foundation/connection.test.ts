@@ -71,7 +71,7 @@ describe('Foundation: connection and views', function () {
   afterEach(async () => {
     service().emulator.access.clear();
     const { emulator, profile, region } = service();
-    await updateSettings(emulatorSettings(emulator.url, profile, region));
+    await updateSettings(emulatorSettings(emulator, profile, region));
     await refreshViews();
     // The next test starts from a view that has listed again, not from a listing still under way.
     await untilDomainsListed(emulator, region, 'the Studio view never listed the domains again');

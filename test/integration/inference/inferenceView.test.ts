@@ -104,7 +104,7 @@ describe('Inference view', function () {
 
     // The same request straight to the service gives the answer the extension showed.
     const { accessKeyId, secretAccessKey } = fixture.emulator.credentials;
-    const runtime = new SageMakerRuntimeClient({ region: fixture.region, endpoint: fixture.emulator.url, credentials: { accessKeyId, secretAccessKey } });
+    const runtime = new SageMakerRuntimeClient({ region: fixture.region, endpoint: fixture.emulator.endpointFor('runtime', fixture.region), credentials: { accessKeyId, secretAccessKey } });
     const direct = await runtime.send(new InvokeEndpointCommand({ EndpointName: 'churn-prod', Body: new TextEncoder().encode(payload), ContentType: 'text/csv' }));
     const expected = new TextDecoder().decode(direct.Body);
     const shown = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'sagemaker-invocation');

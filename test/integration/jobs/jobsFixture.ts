@@ -4,6 +4,7 @@
 import { appendFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { assertNoRoutingViolations, endpointSettings, STRICT_ROUTING } from '../support/emulator';
 import {
   endpointConfigRequest,
   modelRequest,
@@ -81,7 +82,7 @@ async function settled(api: CompanionApi): Promise<void> {
 }
 
 export async function startJobsFixture(): Promise<JobsFixture> {
-  const emulator = await startEmulator({ data: 'empty', clockSpeed: 0 });
+  const emulator = await startEmulator({ data: 'empty', clockSpeed: 0, ...STRICT_ROUTING });
   const region = emulator.regions[0] ?? 'us-east-1';
   let finished = seed(emulator, region);
   const { accessKeyId, secretAccessKey } = emulator.credentials;
@@ -92,12 +93,10 @@ export async function startJobsFixture(): Promise<JobsFixture> {
   await appendFile(configFile, `\n[profile ${profile}]\nregion = ${region}\n`);
   await appendFile(credentialsFile, `\n[${profile}]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n`);
   const api = await companion();
-  const url = emulator.url;
   await updateSettings({
     'sagemaker.profile': profile,
     'sagemaker.region': region,
-    'sagemaker.endpointUrl': url,
-    'sagemaker.serviceEndpoints': { sagemakerRuntime: url, logs: url, sts: url, pricing: url, s3: url },
+    ...endpointSettings(emulator),
   });
   await waitFor(async () => (await api.services.monitor.recheck()).state === 'ready', { timeout: 45_000, message: 'the extension to connect to the local service' });
   return {
@@ -123,6 +122,7 @@ export async function startJobsFixture(): Promise<JobsFixture> {
     async dispose() {
       await updateSettings({ 'sagemaker.profile': undefined, 'sagemaker.region': undefined, 'sagemaker.endpointUrl': undefined, 'sagemaker.serviceEndpoints': undefined });
       await emulator.stop();
+      assertNoRoutingViolations(emulator, 'the local service');
     },
   };
 }

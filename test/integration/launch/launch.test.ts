@@ -326,7 +326,7 @@ describe('Launching from spec files', function () {
     assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(specPath)).map((d) => d.message), []);
     // The shared bucket of the channel must exist for the launch to go ahead.
     const { S3Client, CreateBucketCommand } = await import('@aws-sdk/client-s3');
-    const s3 = new S3Client({ region: fixture.region, endpoint: fixture.emulator.url, credentials: fixture.emulator.credentials, forcePathStyle: true });
+    const s3 = new S3Client({ region: fixture.region, endpoint: fixture.emulator.endpointFor('s3', fixture.region), credentials: fixture.emulator.credentials, forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'shared-datasets' }));
     s3.destroy();
     await ui().clickNotificationButton('Wrote xgboost.training.yaml. Launch it now?', 'Launch');

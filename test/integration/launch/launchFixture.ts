@@ -46,7 +46,7 @@ export async function startLaunchFixture(): Promise<LaunchFixture> {
   const api = await extension.activate();
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   if (!workspace) throw new Error('the tests need a workspace folder');
-  const s3 = new S3Client({ region, endpoint: emulator.url, credentials: emulator.credentials, forcePathStyle: true });
+  const s3 = new S3Client({ region, endpoint: emulator.endpointFor('s3', region), credentials: emulator.credentials, forcePathStyle: true });
   // Whatever the tests add to the workspace (their projects, cloned and new specs) goes at the end.
   const before = new Set(await readdir(workspace));
   return {

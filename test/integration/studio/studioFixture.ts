@@ -3,6 +3,7 @@
 import { appendFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { assertNoRoutingViolations, endpointSettings, STRICT_ROUTING } from '../support/emulator';
 import { seedNotebookInstances, seedSmallStudio, type SmallStudio } from '../../unit/studio/support/studioSeed';
 import { updateSettings } from '../support/settings';
 import { waitFor } from '../support/wait';
@@ -45,7 +46,7 @@ export async function companion(): Promise<CompanionApi> {
 
 /** Starts the local service (its clock frozen: tests move it on) and connects the extension to it. */
 export async function startStudioFixture(): Promise<StudioFixture> {
-  const emulator = await startEmulator({ data: 'empty', clockSpeed: 0 });
+  const emulator = await startEmulator({ data: 'empty', clockSpeed: 0, ...STRICT_ROUTING });
   const region = emulator.regions[0] ?? 'us-east-1';
   let studio = seed(emulator, region);
   const { accessKeyId, secretAccessKey } = emulator.credentials;
@@ -60,8 +61,7 @@ export async function startStudioFixture(): Promise<StudioFixture> {
   await updateSettings({
     'sagemaker.profile': PROFILE,
     'sagemaker.region': region,
-    'sagemaker.endpointUrl': emulator.url,
-    'sagemaker.serviceEndpoints': { sts: emulator.url, pricing: emulator.url },
+    ...endpointSettings(emulator),
   });
   await waitFor(async () => (await api.services.monitor.recheck()).state === 'ready', { timeout: 20_000, message: 'the extension to connect to the local service' });
   return {
@@ -86,6 +86,7 @@ export async function startStudioFixture(): Promise<StudioFixture> {
     async dispose() {
       await updateSettings({ 'sagemaker.profile': undefined, 'sagemaker.region': undefined, 'sagemaker.endpointUrl': undefined, 'sagemaker.serviceEndpoints': undefined });
       await emulator.stop();
+      assertNoRoutingViolations(emulator, 'the local service');
     },
   };
 }

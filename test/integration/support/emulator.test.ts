@@ -21,20 +21,23 @@ describe('Emulator fixture', () => {
       const settings = vscode.workspace.getConfiguration('sagemaker');
       assert.equal(settings.get('profile'), 'fixture-check');
       assert.equal(settings.get('region'), 'eu-west-1');
-      assert.equal(settings.get('endpointUrl'), fixture.emulator.url);
+      const url = fixture.emulator.url;
+      assert.equal(settings.get('endpointUrl'), `${url}/aws/sagemaker/{region}`);
       assert.deepEqual(settings.get('serviceEndpoints'), {
-        sagemakerRuntime: fixture.emulator.url,
-        logs: fixture.emulator.url,
-        s3: fixture.emulator.url,
-        sts: fixture.emulator.url,
-        pricing: fixture.emulator.url,
+        sagemakerRuntime: `${url}/aws/runtime/{region}`,
+        logs: `${url}/aws/logs/{region}`,
+        s3: `${url}/aws/s3/{region}`,
+        sts: `${url}/aws/sts/{region}`,
+        pricing: `${url}/aws/pricing/{region}`,
+        sso: `${url}/aws/sso/{region}`,
       });
 
       // The profile signs real SDK requests that the service accepts (the SDK caches the files it read).
-      const sts = new STSClient({ region: 'eu-west-1', endpoint: fixture.emulator.url, credentials: fromIni({ profile: 'fixture-check', ignoreCache: true }) });
+      const sts = new STSClient({ region: 'eu-west-1', endpoint: fixture.emulator.endpointFor('sts', 'eu-west-1'), credentials: fromIni({ profile: 'fixture-check', ignoreCache: true }) });
       const identity = await sts.send(new GetCallerIdentityCommand({}));
       assert.equal(identity.Account, fixture.emulator.accountId);
       assert.equal(fixture.emulator.requests.list({ operation: 'GetCallerIdentity' }).length, 1);
+      assert.deepEqual(fixture.emulator.routingViolations(), []);
     } finally {
       await fixture.stop();
     }

@@ -23,7 +23,10 @@ describe('local service: strict routing', () => {
     emu = await start({ data: 'demo', clockSpeed: 0, routing: 'strict', ssoRegions: ['eu-central-1'] });
   });
   after(() => emu.stop());
-  beforeEach(() => emu.reset());
+  beforeEach(() => {
+    emu.reset();
+    emu.clearRoutingViolations();
+  });
 
   const config = (service: Parameters<Emulator['endpointFor']>[0], region: string, signingRegion = region) => ({
     endpoint: emu.endpointFor(service, region),
@@ -76,6 +79,18 @@ describe('local service: strict routing', () => {
         ['wrongRegion', 'sts', 'eu-west-1', 'us-east-1'],
       ],
     );
+  });
+
+  it('serves a bucket only at its own region\'s S3 address', async () => {
+    const s3 = new S3Client({ ...config('s3', 'us-east-1'), forcePathStyle: true });
+    const err = await rejection(s3.send(new ListObjectsV2Command({ Bucket: 'sagemaker-eu-west-1-123456789012' })));
+    assert.equal(err.name, 'PermanentRedirect');
+    assert.equal(err.$metadata?.httpStatusCode, 301);
+    const [violation] = emu.routingViolations();
+    assert.deepEqual([violation?.kind, violation?.address?.region, violation?.message], ['wrongRegion', 'us-east-1', 'bucket sagemaker-eu-west-1-123456789012 is in eu-west-1, not us-east-1']);
+    const eu = new S3Client({ ...config('s3', 'eu-west-1'), forcePathStyle: true });
+    await eu.send(new ListObjectsV2Command({ Bucket: 'sagemaker-eu-west-1-123456789012', MaxKeys: 1 }));
+    assert.equal(emu.routingViolations().length, 1);
   });
 
   it('refuses a credential scope for another service, and records it', async () => {
