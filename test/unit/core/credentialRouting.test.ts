@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adviseOnError, classifyAwsError } from '../../../src/core/aws/errors';
 import { AwsSession } from '../../../src/core/aws/session';
+import { listDomains } from '../../../src/core/resources/domains';
 import { startEmulator, type Emulator } from '../../emulator';
 
 /** What reached one address: method, path and query, headers and body, as sent. */
@@ -253,6 +254,108 @@ describe('credential chain: where secrets go, and what a failure shows', functio
       assert.equal(advice.reason, 'the credential_process of profile "ml" failed: Command failed: /bin/sh <arguments hidden>\nvault: permission denied\n');
       assert.ok(!JSON.stringify(advice).includes(secret));
       assert.deepEqual(sts.received, [], 'nothing was sent without credentials');
+    } finally {
+      s.dispose();
+    }
+  });
+});
+
+/**
+ * The same against the local service in strict routing: every service and region at its own
+ * address, SSO and SSO-OIDC only in eu-central-1, secrets sent elsewhere recorded as violations.
+ * The profile works in us-west-2; its IAM Identity Center is in eu-central-1.
+ */
+describe('credential chain under strict routing', function () {
+  this.timeout(30_000);
+  let emulator: Emulator;
+  let home: string;
+  const savedEnv = { ...process.env };
+  const startUrl = 'https://corp.awsapps.com/start';
+  let counter = 0;
+
+  before(async () => {
+    emulator = await startEmulator({ data: 'demo', routing: 'strict', ssoRegions: ['eu-central-1'] });
+  });
+  after(() => emulator.stop());
+
+  beforeEach(async () => {
+    emulator.reset();
+    home = await mkdtemp(join(tmpdir(), 'smc-strict-'));
+    await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true });
+    for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+    process.env.HOME = home;
+    process.env.AWS_CONFIG_FILE = join(home, '.aws', 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(home, '.aws', 'credentials');
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  });
+
+  afterEach(async () => {
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+    await rm(home, { recursive: true, force: true });
+  });
+
+  const writeProfile = async (): Promise<string> => {
+    const session = `strict-${++counter}-${Date.now()}`;
+    await writeFile(
+      join(home, '.aws', 'config'),
+      `[profile ml]\nsso_session = ${session}\nsso_account_id = ${emulator.accountId}\nsso_role_name = DataScientist\nregion = us-west-2\n` +
+        `[sso-session ${session}]\nsso_start_url = ${startUrl}\nsso_region = eu-central-1\nsso_registration_scopes = sso:account:access\n`,
+    );
+    return session;
+  };
+  const cacheFile = (session: string): string => join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(session).digest('hex')}.json`);
+
+  const signIn = async (): Promise<AwsSession> => {
+    const session = new AwsSession({ userAgent: 'sagemaker-companion/test', home, maxAttempts: 1 });
+    await session.update({
+      profile: 'ml',
+      endpointUrl: emulator.endpointTemplate('sagemaker'),
+      serviceEndpoints: { sts: emulator.endpointTemplate('sts'), s3: emulator.endpointTemplate('s3'), sso: emulator.endpointTemplate('sso') },
+    });
+    return session;
+  };
+
+  it('signs in at the SSO portal of sso_region through the sso setting and lists in the views region, with no routing violation', async () => {
+    const session = await writeProfile();
+    const token = `strict-access-${session}`;
+    emulator.sso.registerToken(token, { accountId: emulator.accountId, roleName: 'DataScientist' });
+    await writeFile(cacheFile(session), JSON.stringify({ accessToken: token, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), region: 'eu-central-1', startUrl }));
+    const s = await signIn();
+    try {
+      const identity = await settled(s.identity());
+      const domains = await settled(listDomains(s.clients, 'us-west-2'));
+      assert.deepEqual(emulator.routingViolations(), []);
+      assert.match(identity.value?.arn ?? String(identity.error), /AWSReservedSSO_DataScientist_/);
+      assert.ok(domains.value, String(domains.error));
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('refreshes an expired sso_session token at SSO-OIDC of sso_region (AWS_ENDPOINT_URL_SSO_OIDC), with no routing violation', async () => {
+    const session = await writeProfile();
+    const refreshToken = `strict-refresh-${session}`;
+    emulator.sso.registerRefreshToken(refreshToken, { accountId: emulator.accountId, roleName: 'DataScientist', clientId: 'cid', clientSecret: 'csecret' });
+    process.env.AWS_ENDPOINT_URL_SSO_OIDC = emulator.endpointFor('oidc', 'eu-central-1');
+    await writeFile(
+      cacheFile(session),
+      JSON.stringify({
+        accessToken: 'expired',
+        expiresAt: new Date(Date.now() - 60_000).toISOString(),
+        refreshToken,
+        clientId: 'cid',
+        clientSecret: 'csecret',
+        registrationExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        region: 'eu-central-1',
+        startUrl,
+      }),
+    );
+    const s = await signIn();
+    try {
+      const identity = await settled(s.identity());
+      assert.deepEqual(emulator.routingViolations(), []);
+      assert.match(identity.value?.arn ?? String(identity.error), /AWSReservedSSO_DataScientist_/);
     } finally {
       s.dispose();
     }
