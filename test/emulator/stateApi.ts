@@ -118,6 +118,18 @@ export class StateApi {
     return r && !isGone(r, now) ? DESCRIBE[kind](state, r, now) : undefined;
   }
 
+  /**
+   * Makes `name` a bucket of `accountId` in `region` (default: the default account, us-east-1),
+   * keeping its objects if it exists: e.g. the default bucket name taken by another account.
+   */
+  putBucket(name: string, options: { region?: string; accountId?: string } = {}): void {
+    const owner = options.accountId ?? this.world.accounts.defaultAccountId;
+    const region = options.region ?? 'us-east-1';
+    const bucket = this.world.s3.buckets.get(name) ?? this.world.s3.createBucket(name, region, owner, this.world.clock.nowMs());
+    bucket.owner = owner;
+    bucket.region = region;
+  }
+
   /** Puts a resource in directly. `request` is the matching Create* request. Returns its ARN. */
   put(kind: ResourceKind, region: string, request: Record<string, unknown>, options: PutOptions = {}): string {
     const state = this.region(region, options.accountId);

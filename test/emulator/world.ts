@@ -44,7 +44,10 @@ export class World {
     if (!state) {
       state = new RegionState(accountId, region, {
         random: new Random(hash32(`${this.options.seed}/${accountId}/${region}`)),
-        artifacts: { put: (bucket, k, body, now) => void this.s3.putSmall(bucket, k, body, now) },
+        artifacts: {
+          put: (bucket, k, body, now) => void this.s3.putSmall(bucket, k, body, now),
+          hasObjectsUnder: (bucket, prefix, r) => this.s3.hasObjectsUnder(bucket, prefix, r),
+        },
       });
       this.states.set(key, state);
     }

@@ -109,7 +109,9 @@ export function classifyAwsError(error: unknown): ClassifiedError {
   // An opt-in region that the account has not enabled rejects every key as unrecognised.
   if (code === 'UnrecognizedClientException') return make('regionNotEnabled', false);
   if (invalidCredentialCodes.has(code)) return make('invalidCredentials', false);
-  if (notFoundCodes.has(code) || (code === 'ValidationException' && /could not find|does not exist|not found/i.test(message))) {
+  // SageMaker answers most missing resources with ValidationException: "Could not find ...", "Requested
+  // resource not found.", and for notebook instances a bare "RecordNotFound".
+  if (notFoundCodes.has(code) || (code === 'ValidationException' && /could not find|does not exist|not found|^RecordNotFound$/i.test(message))) {
     return make('notFound', false);
   }
   if (code === 'ValidationException' || code === 'ValidationError' || code === 'InvalidParameterException') return make('validation', false);

@@ -659,8 +659,29 @@ function listParts(call: S3Call): void {
   send(call.res, 200, {}, xml('ListPartsResult', inner));
 }
 
+const accessDenied = (): AwsError => new AwsError('AccessDenied', 'Access Denied', 403);
+
+/**
+ * `x-amz-expected-bucket-owner` (and, for CopyObject, `x-amz-source-expected-bucket-owner`): S3
+ * answers 403 AccessDenied when the bucket exists and belongs to another account. Buckets share
+ * one namespace across accounts, and another account's bucket is otherwise writable here (as if
+ * its policy allowed it), so this header is what protects a caller from someone else's bucket.
+ */
+function checkExpectedOwners(call: S3Call): void {
+  const expected = header(call.req, 'x-amz-expected-bucket-owner');
+  const bucket = call.target.bucket ? call.store.buckets.get(call.target.bucket) : undefined;
+  if (expected !== undefined && bucket && call.target.operation !== 'CreateBucket' && bucket.owner !== expected) throw accessDenied();
+  const expectedSource = header(call.req, 'x-amz-source-expected-bucket-owner');
+  if (expectedSource !== undefined && call.target.operation === 'CopyObject') {
+    const raw = safeDecode(header(call.req, 'x-amz-copy-source') ?? '').replace(/^\//, '');
+    const source = call.store.buckets.get(raw.slice(0, raw.indexOf('/')));
+    if (source && source.owner !== expectedSource) throw accessDenied();
+  }
+}
+
 /** Runs an S3 operation, writing the answer. Throws AwsError for the caller to format. */
 export async function executeS3(call: S3Call): Promise<void> {
+  checkExpectedOwners(call);
   switch (call.target.operation) {
     case 'ListBuckets': return listBuckets(call);
     case 'CreateBucket': return createBucket(call);

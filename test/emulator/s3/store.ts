@@ -133,6 +133,14 @@ export class S3Store {
     return true;
   }
 
+  /** Whether the bucket exists in `region` and holds an object whose key starts with `prefix`. */
+  hasObjectsUnder(bucketName: string, prefix: string, region: string): boolean {
+    const bucket = this.buckets.get(bucketName);
+    if (!bucket || bucket.region !== region) return false;
+    const next = bucket.keys[lowerBoundKey(bucket.keys, prefix)];
+    return next !== undefined && next.startsWith(prefix);
+  }
+
   /** Writes a small object synchronously (job outputs, seed data). Skips buckets that do not exist. */
   putSmall(bucketName: string, key: string, body: Buffer, now: number, contentType = 'application/octet-stream'): boolean {
     const bucket = this.buckets.get(bucketName);

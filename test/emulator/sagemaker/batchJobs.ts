@@ -1,5 +1,5 @@
 import type * as SM from '@aws-sdk/client-sagemaker';
-import { type AwsError, resourceInUse, resourceNotFound, validationError } from '../core/errors';
+import { type AwsError, resourceInUse, validationError } from '../core/errors';
 import { unitHash } from '../core/random';
 import { ScriptedLogSource, toolkitLine } from '../logs/serviceLines';
 import { PROCESSING_LOG_GROUP, TRANSFORM_LOG_GROUP } from '../logs/store';
@@ -12,7 +12,7 @@ import { listPage, toMs } from './listing';
 import type { ProcessingJobRecord, TransformJobRecord } from './records';
 import type { RegionState } from './state';
 import { type Phase, Timeline } from './timeline';
-import { parseS3 } from './training';
+import { parseS3, requireS3Objects } from './training';
 import { clone, compact, ts, type Wire } from './wire';
 
 type In<T> = Wire<T>;
@@ -87,7 +87,8 @@ export function createProcessingJobRecord(state: RegionState, spec: In<SM.Create
   return job;
 }
 
-const processingNotFound = (name: string): AwsError => resourceNotFound(`Could not find requested job with name ${name}`);
+/** AWS answers a processing or transform job it cannot find with `ValidationException`, as botocore's waiters expect. */
+const jobNotFound = (name: string): AwsError => validationError(`Could not find requested job with name ${name}`);
 
 export function describeProcessingJob(job: ProcessingJobRecord, now: number): Wire<SM.DescribeProcessingJobResponse> {
   const echo = projectToShape(loadModel('sagemaker'), 'DescribeProcessingJobResponse', job.spec) as Wire<SM.DescribeProcessingJobResponse>;
@@ -116,7 +117,7 @@ const CreateProcessingJob: SmHandler = ({ state, now }, input) => {
 
 function liveProcessing(state: RegionState, name: string): ProcessingJobRecord {
   const job = state.processingJobs.get(name);
-  if (!job) throw processingNotFound(name);
+  if (!job) throw jobNotFound(name);
   return job;
 }
 
@@ -234,7 +235,7 @@ export function describeTransformJob(job: TransformJobRecord, now: number): Wire
 
 function liveTransform(state: RegionState, name: string): TransformJobRecord {
   const job = state.transformJobs.get(name);
-  if (!job) throw resourceNotFound(`Could not find requested job with name ${name}`);
+  if (!job) throw jobNotFound(name);
   return job;
 }
 
@@ -245,6 +246,8 @@ const CreateTransformJob: SmHandler = ({ state, now }, input) => {
   if (!state.models.has(spec.ModelName)) {
     throw validationError(`Could not find model "${sagemakerArn(state.region, state.accountId, 'model', spec.ModelName)}".`);
   }
+  const source = spec.TransformInput.DataSource.S3DataSource;
+  if (source && source.S3DataType === 'S3Prefix') requireS3Objects(state, source.S3Uri, state.models.get(spec.ModelName)!.spec.ExecutionRoleArn ?? '');
   const job = createTransformJobRecord(state, spec, { at: now });
   return { TransformJobArn: job.arn } satisfies Wire<SM.CreateTransformJobResponse>;
 };

@@ -12,6 +12,8 @@ import { Scheduler } from './scheduler';
 export interface ArtifactSink {
   /** Writes a small object if the bucket exists; silently skips otherwise. */
   put(bucket: string, key: string, body: Buffer, now: number): void;
+  /** Whether the bucket exists in `region` and holds at least one object whose key starts with `prefix`. */
+  hasObjectsUnder(bucket: string, prefix: string, region: string): boolean;
 }
 
 export interface RegionEnv {

@@ -1,6 +1,6 @@
 import type * as SM from '@aws-sdk/client-sagemaker';
 import { gzipSync } from 'node:zlib';
-import { type AwsError, resourceInUse, resourceNotFound, validationError } from '../core/errors';
+import { type AwsError, resourceInUse, validationError } from '../core/errors';
 import { unitHash } from '../core/random';
 import { TRAINING_LOG_GROUP } from '../logs/store';
 import { lastPrintedMetrics, TrainingLogSource } from '../logs/trainingLines';
@@ -141,6 +141,19 @@ function metricsOf(spec: In<SM.CreateTrainingJobRequest>, o: TrainingOptions): {
   return { definitions, metrics };
 }
 
+/**
+ * AWS refuses a job whose S3 prefix holds nothing when the job is created, not when it runs
+ * (seen for CreateTrainingJob in File mode and for CreateTransformJob), in these words.
+ */
+export function requireS3Objects(state: RegionState, uri: string, role: string): void {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  if (match && state.env.artifacts.hasObjectsUnder(match[1]!, match[2]!, state.region)) return;
+  const bucket = match?.[1] ?? '';
+  throw validationError(
+    `No S3 objects found under S3 URL "${uri}" given in input data source. Please ensure that the bucket exists in the selected region (${state.region}), that objects exist under that S3 prefix, and that the role "${role}" has "s3:ListBucket" permissions on bucket "${bucket}".`,
+  );
+}
+
 function validateCreate(state: RegionState, spec: In<SM.CreateTrainingJobRequest>): void {
   const existing = state.trainingJobs.get(spec.TrainingJobName);
   if (existing) {
@@ -156,6 +169,11 @@ function validateCreate(state: RegionState, spec: In<SM.CreateTrainingJobRequest
   }
   const type = spec.ResourceConfig?.InstanceType;
   const count = spec.ResourceConfig?.InstanceCount ?? 1;
+  for (const channel of spec.InputDataConfig ?? []) {
+    const source = channel.DataSource?.S3DataSource;
+    const mode = channel.InputMode ?? spec.AlgorithmSpecification?.TrainingInputMode ?? 'File';
+    if (source && mode === 'File' && (source.S3DataType ?? 'S3Prefix') === 'S3Prefix') requireS3Objects(state, source.S3Uri, spec.RoleArn);
+  }
   if (type && NO_QUOTA.test(type)) {
     throw limitExceeded(
       `The account-level service limit '${type} for ${spec.EnableManagedSpotTraining ? 'spot training job usage' : 'training job usage'}' is 0 Instances, with current utilization of 0 Instances and a request delta of ${count} Instances. Please use AWS Service Quotas to request an increase for this quota. If AWS Service Quotas is not available, contact AWS support to request an increase for this quota.`,
@@ -361,7 +379,12 @@ export function setTrainingOutcome(state: RegionState, job: TrainingJobRecord, n
   scheduleFinish(state, job);
 }
 
-const jobNotFound = (): AwsError => resourceNotFound('Requested resource not found.');
+/**
+ * AWS answers a training job it cannot find with `ValidationException` "Requested resource not found."
+ * (not the `ResourceNotFound` its model declares); botocore's TrainingJobCompletedOrStopped waiter
+ * fails on exactly that.
+ */
+const jobNotFound = (): AwsError => validationError('Requested resource not found.');
 
 export function liveTrainingJob(state: RegionState, name: string): TrainingJobRecord {
   const job = state.trainingJobs.get(name);

@@ -308,8 +308,44 @@ export function describeTuningJob(state: RegionState, tj: TuningJobRecord, now: 
 
 function liveTuningJob(state: RegionState, name: string): TuningJobRecord {
   const tj = state.tuningJobs.get(name);
-  if (!tj) throw resourceNotFound(`Amazon SageMaker can't find a tuning job with name ${name}`);
+  // Tuning jobs, unlike training jobs, are answered `ResourceNotFound`, in these words (as reported from AWS).
+  if (!tj) throw resourceNotFound(`Amazon SageMaker can't find a tuning job called ${name}. Type another name.`);
   return tj;
+}
+
+/**
+ * The range checks AWS documents for ParameterRanges: numeric bounds with MinValue <= MaxValue,
+ * integers for integer ranges, Logarithmic scaling only above 0 and ReverseLogarithmic only within
+ * [0, 1), and each hyperparameter tuned once and never also static. (The words are this service's.)
+ */
+function validateRanges(ranges: In<SM.ParameterRanges>, statics: Record<string, string>): void {
+  const seen = new Set<string>();
+  const named = (name: string): void => {
+    if (seen.has(name)) throw validationError(`The hyperparameter ${name} appears in more than one parameter range.`);
+    if (name in statics) throw validationError(`The hyperparameter ${name} cannot be both tuned and static.`);
+    seen.add(name);
+  };
+  const numeric = [
+    ...(ranges.IntegerParameterRanges ?? []).map((r) => ({ ...r, integer: true })),
+    ...(ranges.ContinuousParameterRanges ?? []).map((r) => ({ ...r, integer: false })),
+  ];
+  for (const r of numeric) {
+    named(r.Name);
+    const min = Number(r.MinValue);
+    const max = Number(r.MaxValue);
+    const kind = r.integer ? 'an integer' : 'a number';
+    const valid = (v: string, n: number): boolean => v.trim() !== '' && Number.isFinite(n) && (!r.integer || Number.isInteger(n));
+    if (!valid(r.MinValue, min)) throw validationError(`The MinValue '${r.MinValue}' of hyperparameter ${r.Name} is not ${kind}.`);
+    if (!valid(r.MaxValue, max)) throw validationError(`The MaxValue '${r.MaxValue}' of hyperparameter ${r.Name} is not ${kind}.`);
+    if (min > max) throw validationError(`The MinValue (${r.MinValue}) of hyperparameter ${r.Name} must be less than or equal to its MaxValue (${r.MaxValue}).`);
+    if (r.ScalingType === 'Logarithmic' && min <= 0) {
+      throw validationError(`Logarithmic scaling of hyperparameter ${r.Name} works only for ranges whose values are greater than 0.`);
+    }
+    if (r.ScalingType === 'ReverseLogarithmic' && (r.integer || min < 0 || max >= 1)) {
+      throw validationError(`ReverseLogarithmic scaling of hyperparameter ${r.Name} works only for continuous ranges within 0 <= x < 1.0.`);
+    }
+  }
+  for (const r of ranges.CategoricalParameterRanges ?? []) named(r.Name);
 }
 
 const CreateHyperParameterTuningJob: SmHandler = ({ state, now }, input) => {
@@ -327,6 +363,7 @@ const CreateHyperParameterTuningJob: SmHandler = ({ state, now }, input) => {
   if (limits.MaxNumberOfTrainingJobs !== undefined && limits.MaxParallelTrainingJobs > limits.MaxNumberOfTrainingJobs) {
     throw validationError('MaxParallelTrainingJobs must be less than or equal to MaxNumberOfTrainingJobs.');
   }
+  for (const def of defs) validateRanges(def.HyperParameterRanges ?? config.ParameterRanges ?? {}, def.StaticHyperParameters ?? {});
   if (config.Strategy === 'Grid') {
     const ranges = defs[0]!.HyperParameterRanges ?? config.ParameterRanges ?? {};
     if ((ranges.IntegerParameterRanges?.length ?? 0) + (ranges.ContinuousParameterRanges?.length ?? 0) > 0) {

@@ -43,8 +43,13 @@ s3.put_object(Bucket='sagemaker-us-east-1-123456789012', Key='boto3/hello.txt', 
 out['s3'] = s3.get_object(Bucket='sagemaker-us-east-1-123456789012', Key='boto3/hello.txt')['Body'].read().decode()
 try:
     sm.describe_training_job(TrainingJobName='does-not-exist')
-except sm.exceptions.ResourceNotFound as err:
+except sm.exceptions.ClientError as err:
     out['missing'] = err.response['Error']['Code']
+# botocore's waiter treats a ValidationException as the end: a missing job fails it at once.
+try:
+    sm.get_waiter('training_job_completed_or_stopped').wait(TrainingJobName='does-not-exist', WaiterConfig={'Delay': 1, 'MaxAttempts': 3})
+except Exception as err:
+    out['waiter'] = str(err)
 price = json.loads(boto3.client('pricing', **kw).get_products(ServiceCode='AmazonSageMaker', Filters=[{'Type': 'TERM_MATCH', 'Field': 'instanceName', 'Value': 'ml.m5.xlarge'}, {'Type': 'TERM_MATCH', 'Field': 'regionCode', 'Value': 'us-east-1'}, {'Type': 'TERM_MATCH', 'Field': 'component', 'Value': 'Training'}])['PriceList'][0])
 out['price_unit'] = list(list(price['terms']['OnDemand'].values())[0]['priceDimensions'].values())[0]['unit']
 print(json.dumps(out))
@@ -133,7 +138,8 @@ describe('local service: contract with the AWS CLI and boto3', () => {
     assert.ok((out.log_lines as number) > 10);
     assert.equal(out.caller, '123456789012');
     assert.equal(out.s3, 'hello from boto3');
-    assert.equal(out.missing, 'ResourceNotFound');
+    assert.equal(out.missing, 'ValidationException');
+    assert.match(String(out.waiter), /terminal failure state/);
     assert.equal(out.price_unit, 'Hrs');
   });
 });

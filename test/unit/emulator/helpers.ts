@@ -1,6 +1,6 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { PricingClient } from '@aws-sdk/client-pricing';
-import { S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -47,6 +47,19 @@ export function clientsFor(emulator: Emulator, o: ClientOptions = {}): Clients {
 /** Starts a service whose every JSON answer is checked against botocore's output shapes. */
 export function start(options: EmulatorOptions = {}): Promise<Emulator> {
   return startEmulator({ validateResponses: true, seed: 7, ...options });
+}
+
+/**
+ * Puts a small object under each `s3://bucket/prefix`: AWS refuses a job whose input prefix
+ * holds nothing, so tests that create jobs put their data first.
+ */
+export async function putInputData(emulator: Emulator, uris: readonly string[]): Promise<void> {
+  const { s3 } = clientsFor(emulator);
+  for (const uri of uris) {
+    const [, bucket, prefix] = /^s3:\/\/([^/]+)\/(.*)$/.exec(uri)!;
+    const key = prefix!.endsWith('.csv') ? prefix! : `${prefix!.replace(/\/$/, '')}/data.csv`;
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: '0,1.5,2\n1,9.1,0\n' }));
+  }
 }
 
 /** The error a call rejects with (fails the test if it resolves). */

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import assert from 'node:assert/strict';
 import { DURATIONS, type Emulator } from '../../emulator/index';
-import { clientsFor, HOUR, MINUTE, rejection, ROLE, start, XGB_IMAGE } from './helpers';
+import { clientsFor, HOUR, MINUTE, putInputData, rejection, ROLE, start, XGB_IMAGE } from './helpers';
 
 const BUCKET = 'sagemaker-us-east-1-123456789012';
 
@@ -33,6 +33,7 @@ describe('local service: training, tuning, processing and transform jobs', () =>
   beforeEach(async () => {
     emu = await start({ data: 'empty', clockSpeed: 0 });
     sm = clientsFor(emu).sagemaker;
+    await putInputData(emu, [`s3://${BUCKET}/fraud/train`, `s3://${BUCKET}/fraud/validation`, `s3://${BUCKET}/in/data.csv`]);
   });
   afterEach(() => emu.stop());
 
@@ -109,7 +110,7 @@ describe('local service: training, tuning, processing and transform jobs', () =>
   it('answers with the service\'s errors: duplicate names, missing jobs, quotas, invalid members', async () => {
     await sm.send(new CreateTrainingJobCommand(xgbJob('dup')));
     assert.ok((await rejection(sm.send(new CreateTrainingJobCommand(xgbJob('DUP'))))) instanceof ResourceInUse, 'names are unique regardless of case');
-    assert.ok((await rejection(describe_('missing'))) instanceof ResourceNotFound);
+    assert.equal((await rejection(describe_('missing'))).name, 'ValidationException', 'AWS answers a missing training job with ValidationException');
     assert.ok((await rejection(sm.send(new CreateTrainingJobCommand(xgbJob('big', { ResourceConfig: { InstanceType: 'ml.p5.48xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } }))))) instanceof ResourceLimitExceeded);
     const badType = await rejection(sm.send(new CreateTrainingJobCommand(xgbJob('bad', { ResourceConfig: { InstanceType: 'ml.x9.huge' as never, InstanceCount: 1, VolumeSizeInGB: 30 } }))));
     assert.equal(badType.name, 'ValidationException');

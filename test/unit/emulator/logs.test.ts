@@ -5,7 +5,7 @@ import {
 import { CreateTrainingJobCommand, DescribeTrainingJobCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../emulator/index';
-import { clientsFor, HOUR, MINUTE, rejection, ROLE, start, XGB_IMAGE } from './helpers';
+import { clientsFor, HOUR, MINUTE, putInputData, rejection, ROLE, start, XGB_IMAGE } from './helpers';
 
 const GROUP = '/aws/sagemaker/TrainingJobs';
 const BUCKET = 'sagemaker-us-east-1-123456789012';
@@ -18,6 +18,7 @@ describe('local service: CloudWatch Logs', () => {
   beforeEach(async () => {
     emu = await start({ data: 'empty', clockSpeed: 0 });
     ({ logs, sagemaker: sm } = clientsFor(emu));
+    await putInputData(emu, [`s3://${BUCKET}/d/train`, `s3://${BUCKET}/d/validation`]);
   });
   afterEach(() => emu.stop());
 
