@@ -219,7 +219,7 @@ const sourceBlock = {
   markdownDescription:
     'Script mode, as the SageMaker Python SDK does it: the folder `Directory` (relative to this spec file) is packed into ' +
     '`sourcedir.tar.gz` (honouring `.gitignore` files and `Exclude`; secrets such as `.env`, `.aws/`, `*.pem` are never included), ' +
-    'uploaded to S3 (default `s3://${defaultBucket}/<job name>/source/sourcedir.tar.gz`), and passed to the container through ' +
+    'uploaded to S3 (default `s3://${defaultBucket}/<job name>/source/<launch id>/sourcedir.tar.gz`), and passed to the container through ' +
     'the `sagemaker_program` and `sagemaker_submit_directory` hyperparameters.',
   properties: {
     Directory: { type: 'string', minLength: 1, description: 'The folder with the training code, relative to this spec file.' },
@@ -232,7 +232,7 @@ const sourceBlock = {
     S3Uri: {
       type: 'string',
       pattern: '^s3://[^/]+/.+',
-      description: 'Where to upload sourcedir.tar.gz (an s3:// key ending in .tar.gz, or a prefix ending in /). Default: s3://${defaultBucket}/<job name>/source/sourcedir.tar.gz.',
+      description: 'Where to upload sourcedir.tar.gz (an s3:// key ending in .tar.gz, or a prefix ending in /). Default: s3://${defaultBucket}/<job name>/source/<launch id>/sourcedir.tar.gz (a prefix gets the same layout under it).',
     },
   },
   required: ['Directory', 'EntryPoint'],

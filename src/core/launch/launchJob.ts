@@ -186,6 +186,15 @@ function sourceLocation(source: Record<string, unknown>, jobName: string, launch
   return ownedLocation(`s3://${defaultBucket!}/${jobName}/source/${launchId}/sourcedir.tar.gz`);
 }
 
+/** Whether the resource carries this launch's id tag (the proof that this launch created it). */
+export async function carriesLaunchId(clients: LaunchEnvironment['clients'], region: string, arn: string | undefined, launchId: string): Promise<boolean> {
+  if (!arn) return false;
+  const { sagemaker } = await loadSdk();
+  const client = await clients.sagemaker(region);
+  const answer = await client.send(new sagemaker.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }));
+  return (answer.Tags ?? []).some((tag) => tag.Key === launchIdTagKey && tag.Value === launchId);
+}
+
 async function describeJob(
   kind: 'training' | 'tuning',
   env: LaunchEnvironment,
@@ -229,7 +238,6 @@ async function createJob(
 ): Promise<{ recovered: boolean }> {
   const { sagemaker } = await loadSdk();
   const once = await env.clients.sagemaker(env.region, { maxAttempts: 1 });
-  const client = await env.clients.sagemaker(env.region);
   try {
     const result = await createOnce({
       create: () =>
@@ -238,12 +246,7 @@ async function createJob(
           : once.send(new sagemaker.CreateHyperParameterTuningJobCommand(request as CreateHyperParameterTuningJobRequest)),
       describe: () => describeJob(spec.kind as 'training' | 'tuning', env, name),
       // The job found is this launch's only if it carries this launch's id.
-      isOurs: async (described) => {
-        const arn = 'TrainingJobArn' in described ? described.TrainingJobArn : described.HyperParameterTuningJobArn;
-        if (!arn) return false;
-        const answer = await client.send(new sagemaker.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }));
-        return (answer.Tags ?? []).some((tag) => tag.Key === launchIdTagKey && tag.Value === launchId);
-      },
+      isOurs: (described) => carriesLaunchId(env.clients, env.region, 'TrainingJobArn' in described ? described.TrainingJobArn : described.HyperParameterTuningJobArn, launchId),
     });
     return { recovered: result.recovered };
   } catch (error) {

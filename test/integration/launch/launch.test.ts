@@ -197,6 +197,9 @@ describe('Launching from spec files', function () {
     assert.equal(result.kind, 'training');
     assert.match(result.name, /^churn-\d{4}(-\d{2}){5}-\d{3}$/);
     const bucket = fixture.defaultBucket;
+    // Each launch packs under a folder of its own, named by the id it tags the job with.
+    const launchId = result.sourceUri?.split('/').at(-2) ?? '';
+    assert.match(launchId, /^[0-9a-f]{12}$/);
     const created = fixture.inputs('CreateTrainingJob');
     assert.equal(created.length, 1);
     assert.deepEqual(created[0], {
@@ -207,7 +210,7 @@ describe('Launching from spec files', function () {
         num_round: '50',
         eta: '0.3',
         sagemaker_program: '"train.py"',
-        sagemaker_submit_directory: `"s3://${bucket}/${result.name}/source/sourcedir.tar.gz"`,
+        sagemaker_submit_directory: `"s3://${bucket}/${result.name}/source/${launchId}/sourcedir.tar.gz"`,
       },
       InputDataConfig: [
         {
@@ -222,9 +225,10 @@ describe('Launching from spec files', function () {
       Tags: [
         { Key: 'team', Value: 'fraud' },
         { Key: 'launched-with', Value: 'sagemaker-companion' },
+        { Key: 'sagemaker-companion:launch-id', Value: launchId },
       ],
     });
-    const archive = await fixture.object(bucket, `${result.name}/source/sourcedir.tar.gz`);
+    const archive = await fixture.object(bucket, `${result.name}/source/${launchId}/sourcedir.tar.gz`);
     assert.deepEqual(tarNames(archive), ['.gitignore', 'features/encode.py', 'train.py']);
     assert.equal((await fixture.object(bucket, 'churn/data/train/part-0.csv')).toString(), '0,1,2,3\n1,4,5,6\n');
     const [created1] = await ui().notifications({ message: `Training job ${result.name} created in ${fixture.region}. Secrets left out of the package: .aws/, .env.` });
@@ -253,7 +257,50 @@ describe('Launching from spec files', function () {
     assert.notEqual(relaunch.name, launched.name);
     const [second] = fixture.inputs('CreateTrainingJob') as Array<Record<string, unknown>>;
     assert.equal(second!.TrainingJobName, relaunch.name);
-    assert.deepEqual({ ...second, TrainingJobName: 'same' }, { ...launchedRequest, TrainingJobName: 'same' });
+    // Equal but for the name and the launch id each launch tags its job with.
+    const withoutLaunch = (request: Record<string, unknown>): Record<string, unknown> => ({
+      ...request,
+      TrainingJobName: 'same',
+      Tags: (request.Tags as Array<{ Key: string }>).filter((tag) => tag.Key !== 'sagemaker-companion:launch-id'),
+    });
+    assert.deepEqual(withoutLaunch(second!), withoutLaunch(launchedRequest));
+  });
+
+  it('shows what a first upload of a folder sends and where, asks, and does not ask again for that folder', async () => {
+    const project = {
+      'asked/asked.training.yaml': churnSpec.replace('churn-${timestamp}', 'asked-${timestamp}').replace(/\n {2}- ChannelName: train[\s\S]*?S3DataDistributionType: FullyReplicated/, '').replace('InputDataConfig:\n', ''),
+      'asked/code/train.py': 'print("training")\n',
+      'asked/code/weights.bin': Buffer.alloc(3 * 1024 * 1024, 7),
+      'asked/code/.env': 'API_KEY=do-not-ship\n',
+    };
+    const written = await fixture.write(project, { confirmUploads: false });
+    const uri = vscode.Uri.file(written[0]!);
+    const question = /^Upload 2 files \(3\.0 MB\) from asked\/code to s3:\/\/sagemaker-[a-z0-9-]+\/asked-[-0-9]+\/source\/[0-9a-f]{12}\/sourcedir\.tar\.gz\?$/;
+
+    const declined = vscode.commands.executeCommand<JobResult | undefined>('sagemaker.launchSpec', uri);
+    let dialog = await ui().dialog({ timeout: 30_000 });
+    assert.match(dialog.message, question);
+    assert.equal(
+      dialog.detail,
+      ['Largest files:', '• weights.bin (3.0 MB)', '• train.py (18 B)', '', 'Never uploaded (secrets): .env', '', 'You are asked once per folder and bucket in this workspace.'].join('\n'),
+    );
+    await ui().clickDialogButton('Cancel');
+    assert.equal(await declined.then(undefined, () => undefined), undefined);
+    sentNothing();
+
+    const accepted = vscode.commands.executeCommand<JobResult>('sagemaker.launchSpec', uri);
+    dialog = await ui().dialog({ timeout: 30_000 });
+    assert.match(dialog.message, question);
+    await ui().clickDialogButton('Upload');
+    const first = await accepted;
+    assert.match(first.name, /^asked-/);
+
+    // A relaunch of the same folder to the same bucket does not ask again.
+    fixture.emulator.requests.clear();
+    const again = await vscode.commands.executeCommand<JobResult>('sagemaker.launchSpec', uri);
+    assert.notEqual(again.name, first.name);
+    assert.equal(fixture.inputs('CreateTrainingJob').length, 1);
+    await ui().clearNotifications();
   });
 
   it('creates one job when launch is clicked twice, and none while another window launches the spec', async () => {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { confirmationKey, confirmedUploadsKey } from '../../../src/commands/launch/uploadConfirmation';
 import type { Emulator } from '../../emulator/index';
 import { startEmulatorFixture, type EmulatorFixture } from '../support/emulator';
 import { updateSettings } from '../support/settings';
@@ -28,8 +29,11 @@ export interface LaunchFixture {
   readonly api: CompanionApi;
   readonly workspace: string;
   readonly defaultBucket: string;
-  /** Writes files (relative to the workspace); returns their absolute paths. */
-  write(files: Record<string, string | Buffer>): Promise<string[]>;
+  /**
+   * Writes files (relative to the workspace); returns their absolute paths. Their folders count as
+   * confirmed for upload to the default bucket (as after a first launch) unless `confirmUploads` is false.
+   */
+  write(files: Record<string, string | Buffer>, options?: { confirmUploads?: boolean }): Promise<string[]>;
   /** The inputs of every request of an operation the service received, in order. */
   inputs(operation: string): unknown[];
   /** An S3 object's bytes. */
@@ -55,13 +59,21 @@ export async function startLaunchFixture(): Promise<LaunchFixture> {
     api,
     workspace,
     defaultBucket: `sagemaker-${region}-${emulator.accountId}`,
-    async write(files) {
+    async write(files, options = {}) {
       const paths: string[] = [];
+      const folders = new Set<string>();
       for (const [relative, content] of Object.entries(files)) {
         const path = join(workspace, relative);
         await mkdir(dirname(path), { recursive: true });
         await writeFile(path, content);
         paths.push(path);
+        for (let folder = dirname(path); folder.startsWith(workspace); folder = dirname(folder)) folders.add(folder);
+      }
+      if (options.confirmUploads !== false) {
+        const state = api.services.context.workspaceState;
+        const confirmed = new Set(state.get<string[]>(confirmedUploadsKey, []));
+        for (const folder of folders) confirmed.add(confirmationKey(folder, `s3://sagemaker-${region}-${emulator.accountId}/`));
+        await state.update(confirmedUploadsKey, [...confirmed]);
       }
       return paths;
     },
