@@ -126,7 +126,8 @@ export async function startHostSession({
       },
     });
     started = Date.now();
-    await page.goto(url);
+    // The workbench page can take long to load on a busy machine: as long as the start itself may take.
+    await page.goto(url, { timeout: STARTUP_TIMEOUT_MS });
     let startupTimer;
     const startupTimeout = new Promise((_, reject) => {
       startupTimer = setTimeout(
