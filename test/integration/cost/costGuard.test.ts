@@ -8,13 +8,16 @@ import { formatHourly } from '../../../src/core/util/format';
 import { products } from '../../emulator/pricing/catalog';
 import { expectedBilling, type ExpectedResource } from '../../unit/cost/support/expectedBilling';
 import { useEmulator } from '../support/emulator';
-import { updateSettings } from '../support/settings';
+import { updateSettings as applySettings } from '../support/settings';
 import { ui } from '../support/ui';
 import { waitFor } from '../support/wait';
 
 const EXTENSION_ID = 'sagemaker-tools.sagemaker-companion';
 const ITEM_ID = `${EXTENSION_ID}.sagemaker.cost`;
 const REGIONS = ['us-east-1', 'eu-west-1'];
+/** How long a step may take on a busy machine (each wait ends as soon as its condition holds). */
+const WAIT = 60_000;
+const updateSettings = (values: Record<string, unknown>): Promise<void> => applySettings(values, { timeout: WAIT });
 
 /** The offer's use for each of the guard's uses: this test's own reading of the price list. */
 function offerComponent(resource: ExpectedResource): string | undefined {
@@ -71,7 +74,7 @@ const statusText = (expected: Expected, icon: string): string =>
   `${icon} ${expected.unknown > 0 ? '≥ ' : expected.estimated ? '≈ ' : ''}${formatHourly(expected.knownUsdPerHour)} · ${expected.count} running`;
 
 describe('Cost guard', function () {
-  this.timeout(180_000);
+  this.timeout(600_000);
   const costSettings = {
     'sagemaker.cost.enabled': true,
     'sagemaker.cost.regions': ['eu-west-1'],
@@ -95,15 +98,16 @@ describe('Cost guard', function () {
   });
   beforeEach(async () => {
     const { emulator } = fixture();
-    emulator.reset({ data: 'demo' });
+    emulator.reset({ data: 'demo', regions: REGIONS });
     emulator.access.clear();
+    emulator.faults.clear();
     await updateSettings(costSettings);
   });
 
   const scan = async (): Promise<void> => {
     await vscode.commands.executeCommand('sagemaker.scanBillingNow');
   };
-  const item = (text: string | RegExp, tooltip = false) => ui().statusBarItem({ id: ITEM_ID, text, tooltip, timeout: 20_000 });
+  const item = (text: string | RegExp, tooltip = false) => ui().statusBarItem({ id: ITEM_ID, text, tooltip, timeout: WAIT });
 
   it('shows the count and $/h of what the seeded account runs in both regions, priced by the Price List', async () => {
     await scan();
@@ -135,7 +139,7 @@ describe('Cost guard', function () {
     const before = expectedCost(emulator.state);
     emulator.requests.clear();
     const shown = vscode.commands.executeCommand('sagemaker.showBillingNow');
-    const picker = await ui().quickPick({ title: /billing now/, timeout: 20_000 });
+    const picker = await ui().quickPick({ title: /billing now/, timeout: WAIT });
     assert.equal(picker.canSelectMany, true);
     // Most expensive first: every row's rate is no higher than the one above it.
     const rates = picker.items.map((row) => Number(/\$([\d.]+)\/h/.exec(row.description ?? '')?.[1] ?? 'NaN')).filter((rate) => !Number.isNaN(rate));
@@ -146,7 +150,7 @@ describe('Cost guard', function () {
     await ui().quickPickType('llm-summarizer');
     await ui().quickPickToggle(/llm-summarizer-g5/);
     await ui().quickPickAccept();
-    const dialog = await ui().dialog({ timeout: 10_000 });
+    const dialog = await ui().dialog({ timeout: WAIT });
     assert.match(dialog.message, /^Shut down 2 SageMaker resources\? They save /);
     assert.match(dialog.detail ?? '', /Stop notebook instance churn-analysis-nb \(us-east-1\)/);
     assert.match(dialog.detail ?? '', /Delete endpoint llm-summarizer-g5 \(us-east-1\)/);
@@ -157,7 +161,7 @@ describe('Cost guard', function () {
         .list((record) => /^(Stop|Delete)/.test(record.operation))
         .map((record) => `${record.operation} ${JSON.stringify(record.input)}`)
         .sort();
-    await waitFor(() => actions().length === 2, { timeout: 15_000, message: 'two shutdown calls' });
+    await waitFor(() => actions().length === 2, { timeout: WAIT, message: 'two shutdown calls' });
     assert.deepEqual(actions(), ['DeleteEndpoint {"EndpointName":"llm-summarizer-g5"}', 'StopNotebookInstance {"NotebookInstanceName":"churn-analysis-nb"}']);
     // The guard rescans at once after the extension's own action.
     await item(new RegExp(` · ${before.count - 2} running$`));
@@ -175,19 +179,114 @@ describe('Cost guard', function () {
     assert.match(shown.tooltip ?? '', /Skipped: ap-east-1 \(not enabled for this account\), ap-southeast-2 \(access denied\)/);
   });
 
+  /**
+   * Waits until the workbench has handled everything the extension asked of it so far: the
+   * billing list is drawn after any notification the scans before it sent (the host's messages
+   * to the workbench are handled in order), so what the notification center lists then is final.
+   */
+  const settled = async (): Promise<void> => {
+    const shown = vscode.commands.executeCommand('sagemaker.showBillingNow');
+    await ui().quickPick({ title: /billing now/, timeout: WAIT });
+    await ui().quickPickCancel({ timeout: WAIT });
+    await shown;
+  };
+
   it('warns once about a resource running longer than its threshold', async () => {
-    await ui().clearNotifications();
+    await ui().clearNotifications({ timeout: WAIT });
     await updateSettings({ 'sagemaker.cost.warnAfterHours.notebookInstances': 8 });
     await scan();
     const message = /^SageMaker notebook instance churn-analysis-nb \(us-east-1\) has been running for \d+d \d+h at \$[\d.]+\/h \(\$[\d.]+ so far\)\.$/;
-    const [warning] = await ui().notifications({ message, timeout: 20_000 });
+    const [warning] = await ui().notifications({ message, timeout: WAIT });
     assert.deepEqual(warning?.buttons, ['Shut Down', 'Snooze…', "Don't Warn for This Resource"]);
     assert.equal(warning?.severity, 'warning');
-    await ui().clearNotifications();
+    await ui().clearNotifications({ timeout: WAIT });
     await scan();
     await scan();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await settled();
     const again = (await ui().notifications({ minCount: 0 })).filter((notification) => message.test(notification.message));
     assert.deepEqual(again, [], 'the same resource is not warned about twice in a day');
+  });
+
+  it('keeps the warning marks of resources a partial scan could not see: no second warning when they are seen again', async () => {
+    const { emulator } = fixture();
+    await updateSettings({ 'sagemaker.cost.warnAfterHours.notebookInstances': 8 });
+    await scan();
+    await settled();
+    await ui().clearNotifications({ timeout: WAIT });
+    // The notebook part of us-east-1 fails (throttled after the SDK's retries), then answers again.
+    emulator.faults.set({ region: 'us-east-1', operation: 'ListNotebookInstances', throttleRate: 1 });
+    await scan();
+    await item(/^\$\(cloud\) ≥ /);
+    emulator.faults.clear();
+    await scan();
+    await item(statusText(expectedCost(emulator.state), '$(cloud)'));
+    await settled();
+    const warnings = (await ui().notifications({ minCount: 0 })).filter((notification) => /churn-analysis-nb/.test(notification.message));
+    assert.deepEqual(warnings, [], 'a resource the scan could not see is not warned about again when it is seen');
+  });
+
+  it('shows a partial scan as a lower bound, naming the region and part it could not see', async () => {
+    const { emulator } = fixture();
+    await scan();
+    const expected = expectedCost(emulator.state);
+    await item(statusText(expected, '$(cloud)'));
+    emulator.faults.set({ region: 'eu-west-1', operation: 'ListNotebookInstances', throttleRate: 1 });
+    emulator.faults.set({ region: 'eu-west-1', operation: 'ListApps', throttleRate: 1 });
+    await scan();
+    // What eu-west-1's apps and notebook instances ran is kept as last seen: the same total, as a lower bound.
+    const shown = await item(new RegExp(`^\\$\\(cloud\\) ≥ ${formatHourly(expected.knownUsdPerHour).replace(/[$.]/g, '\\$&')} · ${expected.count} running$`), true);
+    assert.match(shown.tooltip ?? '', /Not seen in this scan: eu-west-1 Studio apps \(throttled\); eu-west-1 notebook instances \(throttled\)/);
+    assert.match(shown.tooltip ?? '', /≥: at least this much; .*part of the scan failed/);
+    const carried = expectedBilling(emulator.state, 'eu-west-1').filter((resource) => /^(app|notebookInstance):/.test(resource.key));
+    if (carried.length > 0) assert.match(shown.tooltip ?? '', /Last known, kept from an earlier scan: .*seen \d+ (s|min) ago/);
+  });
+
+  it('says the cost is unknown when no part answered, never $0', async () => {
+    const { emulator } = fixture();
+    await scan();
+    emulator.faults.set({ service: 'sagemaker', throttleRate: 1 });
+    await scan();
+    const shown = await item('$(warning) SageMaker cost unknown', true);
+    assert.match(shown.tooltip ?? '', /Throttling/);
+    assert.match(shown.tooltip ?? '', /Last known, .* ago: /);
+  });
+
+  it('stays in the status bar, quiet at $0/h, when nothing bills; its click checks again', async () => {
+    const { emulator } = fixture();
+    emulator.reset({ data: 'empty', regions: REGIONS });
+    await scan();
+    const shown = await item('$(check) $0/h', true);
+    assert.equal(shown.kind, 'standard');
+    assert.equal(shown.hasCommand, true);
+    assert.match(shown.tooltip ?? '', /nothing bills by the hour/);
+    assert.match(shown.tooltip ?? '', /Click to check again/);
+    await ui().clearNotifications({ timeout: WAIT });
+    await ui().clickStatusBarItem({ id: ITEM_ID, text: '$(check) $0/h', timeout: WAIT });
+    const [answer] = await ui().notifications({ message: /^Nothing on SageMaker bills by the hour right now \(2 regions scanned\)\.$/, timeout: WAIT });
+    assert.deepEqual(answer?.buttons, ['Scan Again']);
+  });
+
+  it('warns about several resources in one notification, still listed in the billing list after it is gone', async () => {
+    await ui().clearNotifications({ timeout: WAIT });
+    // One setting, so one scan finds them all (each changed setting starts a scan).
+    await updateSettings({ 'sagemaker.cost.warnAfterHours.studioApps': 8 });
+    await scan();
+    const [warning] = await ui().notifications({ message: /^\d+ SageMaker resources have been running longer than your thresholds/, timeout: WAIT });
+    assert.deepEqual(warning?.buttons, ['Shut Down…', 'Snooze All…', "Don't Warn for These"]);
+    const count = Number(/^(\d+)/.exec(warning?.message ?? '')?.[1]);
+    assert.ok(count >= 2);
+    await settled();
+    const all = await ui().notifications({ minCount: 0 });
+    assert.equal(all.filter((notification) => /running longer than your thresholds|has been running for/.test(notification.message)).length, 1, 'one notification for all');
+    // The notification goes (dismissed, or its toast long gone); the warnings stay reachable.
+    await ui().clearNotifications({ timeout: WAIT });
+    const shown = vscode.commands.executeCommand('sagemaker.showBillingNow');
+    const picker = await ui().quickPick({ title: /billing now .* · \d+ warnings/, timeout: WAIT });
+    const header = picker.items.find((row) => row.separator && /^\d+ warnings?$/.test(row.separator))?.separator ?? '';
+    assert.ok(Number(/^\d+/.exec(header)?.[0]) >= count, `the list heads with the warnings: ${header}`);
+    const warnedRows = picker.items.filter((row) => /Running longer than its threshold/.test(row.detail ?? ''));
+    assert.ok(warnedRows.length >= Math.min(count, 2), 'the warned resources are listed with their warning');
+    await ui().quickPickCancel({ timeout: WAIT });
+    await shown;
   });
 });
