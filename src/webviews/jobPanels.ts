@@ -8,6 +8,7 @@ import { describeTrainingJob, toTrainingJob } from '../core/resources/trainingJo
 import { describeTuningJob, listTuningTrials, toTuningJob } from '../core/resources/tuningJobs';
 import type { ExtensionServices } from '../platform/services';
 import { panelHtml, panelOptions } from './panelHtml';
+import { PanelPoller, type PanelLoad } from './panelPoller';
 import { isPanelMessage, type HostMessage, type MetricsState, type PanelMessage } from './protocol';
 import { trainingJobView } from './trainingJobModel';
 import { tuningJobView } from './tuningJobModel';
@@ -22,8 +23,6 @@ export interface PanelTarget {
 
 /** Points per metric sent to the chart: more would not show more on a panel's width. */
 const maxChartPoints = 2_000;
-/** How often a running job's panel describes it again while visible. */
-const refreshMs = 15_000;
 /** Metric updates from a followed log are batched this long. */
 const metricsThrottleMs = 1_000;
 
@@ -31,9 +30,14 @@ abstract class JobPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   protected readonly abort = new AbortController();
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private readonly poller: PanelPoller;
   private last: HostMessage[] = [];
   private disposed = false;
+  private started = false;
+  /** What the last describe showed (status and progress), to tell whether a poll found news. */
+  private signature: string | undefined;
+  /** When the panel's data was last described successfully (epoch ms). */
+  private describedAt: number | undefined;
 
   constructor(
     protected readonly services: ExtensionServices,
@@ -43,6 +47,10 @@ abstract class JobPanel implements vscode.Disposable {
     private readonly onDispose: () => void,
   ) {
     const { extensionUri } = services.context;
+    this.poller = new PanelPoller(
+      () => this.describe(),
+      (error) => this.failed(error),
+    );
     this.panel = vscode.window.createWebviewPanel(`sagemaker.${target.kind}Panel`, title, vscode.ViewColumn.Active, panelOptions(extensionUri));
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'sagemaker.svg');
     this.panel.webview.html = panelHtml(this.panel.webview, extensionUri, bundle, title);
@@ -52,15 +60,17 @@ abstract class JobPanel implements vscode.Disposable {
         if (isPanelMessage(message)) void this.receive(message);
         else services.log.warn(`Ignored an unexpected message from the ${target.kind} panel of ${target.name}.`);
       }),
-      this.panel.onDidChangeViewState(() => this.schedule()),
-      services.prices.onDidUpdate(() => void this.reload(false)),
+      this.panel.onDidChangeViewState(() => {
+        if (this.started) this.poller.setVisible(this.panel.visible);
+      }),
+      services.prices.onDidUpdate(() => void this.poller.now()),
     );
   }
 
-  /** Describes the job again and posts what the panel shows. */
-  protected abstract load(): Promise<{ running: boolean }>;
+  /** Describes the job again and posts what the panel shows; `signature` changes when what it shows moved on. */
+  protected abstract load(): Promise<{ running: boolean; signature: string }>;
 
-  /** Called once, when the page first says it is ready. */
+  /** Called once, after the first describe. */
   protected start(): void {
     // Panels with more to load (metrics) override this.
   }
@@ -76,20 +86,20 @@ abstract class JobPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  private started = false;
-
   private async receive(message: PanelMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         for (const previous of this.last) void this.panel.webview.postMessage(previous);
         if (!this.started) {
+          await this.poller.now();
           this.started = true;
-          await this.reload(true);
           this.start();
+          // Already described: poll from here while visible, without describing twice.
+          this.poller.setVisible(this.panel.visible, { catchUp: false });
         }
         return;
       case 'refresh':
-        await this.reload(true);
+        await this.poller.now();
         return;
       case 'openLogs':
         if (this.target.kind !== 'trainingJob') return;
@@ -101,31 +111,29 @@ abstract class JobPanel implements vscode.Disposable {
     }
   }
 
-  private running = true;
-
-  private async reload(report: boolean): Promise<void> {
-    try {
-      ({ running: this.running } = await this.load());
-    } catch (error) {
-      const classified = classifyAwsError(error);
-      if (report) this.post({ type: 'error', message: `Could not describe ${this.target.name}: ${classified.code}: ${classified.message}` });
-      this.services.log.warn(`Could not describe ${this.target.name} for its panel: ${classified.code}: ${classified.message}`);
-    }
-    this.schedule();
+  private async describe(): Promise<PanelLoad> {
+    const { running, signature } = await this.load();
+    this.describedAt = Date.now();
+    if (this.last.some((m) => m.type === 'stale')) this.post({ type: 'stale', asOf: undefined });
+    const changed = signature !== this.signature;
+    this.signature = signature;
+    return { running, changed };
   }
 
-  /** While the job runs and the panel is visible, describe it again now and then. */
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.disposed || !this.running || !this.panel.visible) return;
-    this.timer = setTimeout(() => void this.reload(false), refreshMs);
+  /** A describe failed: the panel keeps what it shows and says as of when. */
+  private failed(error: unknown): void {
+    if (this.disposed || this.abort.signal.aborted) return;
+    const classified = classifyAwsError(error);
+    const reason = `${classified.code}: ${classified.message}`;
+    this.services.log.warn(`Could not describe ${this.target.name} for its panel: ${reason}`);
+    if (this.describedAt === undefined) this.post({ type: 'error', message: `Could not describe ${this.target.name}: ${reason}` });
+    else this.post({ type: 'stale', asOf: this.describedAt, reason });
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.timer);
+    this.poller.dispose();
     this.abort.abort();
     for (const disposable of this.disposables) disposable.dispose();
     this.panel.dispose();
@@ -137,13 +145,13 @@ abstract class JobPanel implements vscode.Disposable {
 class TrainingJobPanel extends JobPanel {
   private metricDefinitions: Array<{ name: string; regex: string }> = [];
 
-  protected async load(): Promise<{ running: boolean }> {
+  protected async load(): Promise<{ running: boolean; signature: string }> {
     const { region, name } = this.target;
     const answer = await describeTrainingJob(this.services.session.clients, region, name, this.abort.signal);
     this.metricDefinitions = [...toTrainingJob(region, answer).metricDefinitions];
     const view = trainingJobView(region, answer, this.services.prices);
     this.post({ type: 'trainingJob', view });
-    return { running: view.running };
+    return { running: view.running, signature: [view.status, view.timeline.length, view.finalMetrics.length, answer.LastModifiedTime?.getTime()].join('|') };
   }
 
   protected override start(): void {
@@ -160,12 +168,16 @@ class TrainingJobPanel extends JobPanel {
     const extractor = new MetricExtractor(this.metricDefinitions);
     for (const invalid of extractor.invalid) this.services.log.warn(`Metric ${invalid.name} of ${name}: its regex does not compile here (${invalid.reason}).`);
     let lines = 0;
+    let reported = 0;
     let following = true;
     let pending: NodeJS.Timeout | undefined;
     const send = (): void => {
       pending = undefined;
       const series = extractor.result().map((full) => ({ ...downsample(full, maxChartPoints), total: full.times.length }));
-      const metrics: MetricsState = { state: 'ready', series, lines, following };
+      const stopped = extractor.stopped.map((metric) => `${metric.name}: ${metric.reason}`);
+      for (const note of stopped.slice(reported)) this.services.log.warn(`Metric ${note} (training job ${name}).`);
+      reported = stopped.length;
+      const metrics: MetricsState = { state: 'ready', series, lines, following, stopped };
       this.post({ type: 'metrics', metrics });
     };
     this.post({ type: 'metrics', metrics: { state: 'loading', lines: 0 } });
@@ -197,14 +209,14 @@ class TrainingJobPanel extends JobPanel {
 
 /** A tuning job: its objective across its training jobs, the leaders and their hyperparameters. */
 class TuningJobPanel extends JobPanel {
-  protected async load(): Promise<{ running: boolean }> {
+  protected async load(): Promise<{ running: boolean; signature: string }> {
     const { region, name } = this.target;
     const { clients } = this.services.session;
     const job = toTuningJob(region, await describeTuningJob(clients, region, name, this.abort.signal));
     const { trials } = await listTuningTrials(clients, region, name, job.objective?.type, this.abort.signal);
     const view = tuningJobView(job, trials);
     this.post({ type: 'tuningJob', view });
-    return { running: view.running };
+    return { running: view.running, signature: [view.status, view.trials.length, view.leaders.map((leader) => `${leader.name}:${leader.status}`).join(',')].join('|') };
   }
 }
 

@@ -43,7 +43,14 @@ export interface SeriesData {
 
 export type MetricsState =
   | { readonly state: 'loading'; readonly lines: number }
-  | { readonly state: 'ready'; readonly series: readonly SeriesData[]; readonly lines: number; readonly following: boolean }
+  | {
+      readonly state: 'ready';
+      readonly series: readonly SeriesData[];
+      readonly lines: number;
+      readonly following: boolean;
+      /** Metrics no longer matched, with why (a regex over its time budget). */
+      readonly stopped: readonly string[];
+    }
   | { readonly state: 'none'; readonly reason: string }
   | { readonly state: 'error'; readonly reason: string };
 
@@ -73,7 +80,9 @@ export type HostMessage =
   | { readonly type: 'trainingJob'; readonly view: TrainingJobView }
   | { readonly type: 'metrics'; readonly metrics: MetricsState }
   | { readonly type: 'tuningJob'; readonly view: TuningJobView }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** The last describe failed: the panel shows the data of `asOf` (epoch ms); undefined: current again. */
+  | { readonly type: 'stale'; readonly asOf: number | undefined; readonly reason?: string };
 
 export type PanelMessage =
   | { readonly type: 'ready' }

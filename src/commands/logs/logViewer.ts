@@ -33,6 +33,9 @@ const kindWords: Record<LoggingKind, string> = {
   endpoint: 'endpoint',
 };
 
+/** An endpoint's log is read from this long before its newest line, not from its first. */
+export const endpointLogWindowMs = 3600_000;
+
 /** Channels kept once their session has ended; older ones are closed first. */
 const maxIdleChannels = 8;
 
@@ -84,6 +87,7 @@ class LogSession implements LogSessionHandle {
       source: logSourceFor(kind, name),
       follow: true,
       signal: this.abort.signal,
+      recentMs: kind === 'endpoint' ? endpointLogWindowMs : undefined,
       isLive: () => isLive(services, this.target),
       onLines: (batch) => {
         for (const line of batch) streams.add(line.stream);

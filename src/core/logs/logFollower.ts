@@ -45,6 +45,12 @@ export interface FollowOptions {
   /** Failed polls in a row tolerated while following (network blips) before giving up. */
   readonly maxConsecutiveFailures?: number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Read only the last this-many ms of logging, counted back from the newest event the streams
+   * report (the service's clock, not this machine's): an endpoint logs for as long as it lives,
+   * and its streams' beginnings are days of health checks. Undefined: every stream from its head.
+   */
+  readonly recentMs?: number;
 }
 
 export const defaultPollDelaysMs = [1_000, 2_000, 3_000, 5_000, 10_000];
@@ -78,6 +84,8 @@ export async function followLog(options: FollowOptions): Promise<FollowResult> {
   const pageLimit = options.pageLimit ?? 10_000;
   let calls = 0;
   let lines = 0;
+  /** Where reading starts (epoch ms), fixed at the first discovery that finds a stream. */
+  let startTime: number | undefined;
   let freshLines = false;
   let idleStep = 0;
   let failures = 0;
@@ -93,6 +101,7 @@ export async function followLog(options: FollowOptions): Promise<FollowResult> {
 
   const discover = async (): Promise<void> => {
     let nextToken: string | undefined;
+    let newest = 0;
     do {
       calls++;
       const answer = await client.send(
@@ -101,9 +110,11 @@ export async function followLog(options: FollowOptions): Promise<FollowResult> {
       );
       for (const stream of answer.logStreams ?? []) {
         if (stream.logStreamName && !streams.has(stream.logStreamName)) streams.set(stream.logStreamName, { emptyMoves: 0 });
+        if (options.recentMs !== undefined && startTime === undefined) newest = Math.max(newest, stream.lastEventTimestamp ?? stream.creationTime ?? 0);
       }
       nextToken = answer.nextToken;
     } while (nextToken);
+    if (options.recentMs !== undefined && startTime === undefined && newest > 0) startTime = newest - options.recentMs;
   };
 
   /**
@@ -121,6 +132,7 @@ export async function followLog(options: FollowOptions): Promise<FollowResult> {
           logGroupName: group,
           logStreamName: name,
           startFromHead: true,
+          startTime,
           nextToken: cursor.token,
           limit: pageLimit,
         }),

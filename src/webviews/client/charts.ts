@@ -14,6 +14,36 @@ function axis(): uPlot.Axis {
   return { stroke: foreground, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Time labels whose form follows the span shown: seconds for a few minutes, hours and minutes
+ * within a day, the date too beyond. Each form has a known width, and the axis asks for at least
+ * that much room per label (`space`), so labels never run into each other however narrow the
+ * panel or long the job.
+ */
+function timeLabel(spanSeconds: number): { chars: number; format: (date: Date) => string } {
+  if (spanSeconds <= 10 * 60) return { chars: 8, format: (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` };
+  if (spanSeconds <= 24 * 3600) return { chars: 5, format: (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}` };
+  return { chars: 11, format: (d) => `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}` };
+}
+
+/** Pixels per label character at the panel's font size, with a gap between labels. */
+const charWidth = 8;
+const labelGap = 24;
+
+export function timeAxis(): uPlot.Axis {
+  return {
+    ...axis(),
+    space: (_self, _axis, min, max) => timeLabel(max - min).chars * charWidth + labelGap,
+    values: (self, splits) => {
+      const scale = self.scales.x;
+      const { format } = timeLabel((scale?.max ?? 0) - (scale?.min ?? 0));
+      return splits.map((seconds) => format(new Date(seconds * 1000)));
+    },
+  };
+}
+
 export interface ChartSpec {
   readonly title: string;
   /** Epoch ms, ascending. */
@@ -39,7 +69,7 @@ export function timeChart(spec: ChartSpec): HTMLElement {
     width: 600,
     height: 220,
     scales: { x: { time: true } },
-    axes: [axis(), axis()],
+    axes: [timeAxis(), axis()],
     legend: { show: spec.series.length > 1 },
     cursor: { drag: { x: true, y: false } },
     series: [

@@ -88,3 +88,9 @@ export function formatSpan(ms: number): string {
   if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
+
+/** "Could not update …; showing the job as of 14:02:11": the last describe failed, the data shown is older. */
+export function staleNote(stale: { readonly asOf: number; readonly reason?: string } | undefined): HTMLElement | undefined {
+  if (!stale) return undefined;
+  return el('p', { class: 'stale', role: 'status' }, `Could not update${stale.reason ? ` (${stale.reason})` : ''}; showing the job as of ${formatTime(stale.asOf)}. Trying again.`);
+}

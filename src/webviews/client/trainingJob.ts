@@ -1,10 +1,11 @@
 import type { HostMessage, MetricsState, TimelineEntry, TrainingJobView } from '../protocol';
 import { seriesColor, timeChart } from './charts';
-import { button, el, formatNumber, formatSpan, formatTime, onHostMessage, replaceApp, section, send, statusBadge, table } from './common';
+import { button, el, formatNumber, formatSpan, formatTime, onHostMessage, replaceApp, section, send, staleNote, statusBadge, table } from './common';
 
 let view: TrainingJobView | undefined;
 let metrics: MetricsState = { state: 'loading', lines: 0 };
 let problem: string | undefined;
+let stale: { readonly asOf: number; readonly reason?: string } | undefined;
 
 function timeline(entries: readonly TimelineEntry[], running: boolean): HTMLElement {
   if (entries.length === 0) return el('p', { class: 'muted' }, 'No status transitions yet.');
@@ -40,15 +41,20 @@ function metricsSection(current: TrainingJobView): HTMLElement {
     case 'error':
       return section('Metrics over time', el('p', { class: metrics.state === 'error' ? 'error' : 'muted' }, metrics.reason));
     case 'ready': {
+      // Charts only for the metrics with values; the others are named once, in one line.
       const withValues = metrics.series.filter((series) => series.times.length > 0);
       const empty = metrics.series.filter((series) => series.times.length === 0).map((series) => series.name);
+      const source = `From ${metrics.lines} log line${metrics.lines === 1 ? '' : 's'}${metrics.following ? ', following the log' : ''}`;
+      const waiting =
+        empty.length === 0 ? undefined : metrics.following ? `Waiting for values of ${empty.join(', ')}.` : `The log has no values for ${empty.join(', ')}.`;
       return section(
         'Metrics over time',
-        el('p', { class: 'muted' }, `From ${metrics.lines} log lines${metrics.following ? ', following the log' : ''}: ${withValues.map((series) => `${series.name} (${series.total} values)`).join(', ') || 'no values yet'}.`),
+        el('p', { class: 'muted' }, withValues.length > 0 ? `${source}: ${withValues.map((series) => `${series.name} (${series.total} values)`).join(', ')}.` : `${source}.`),
+        waiting ? el('p', { class: 'muted' }, waiting) : undefined,
+        ...metrics.stopped.map((note) => el('p', { class: 'error' }, `Stopped charting ${note}.`)),
         ...withValues.map((series, index) =>
           timeChart({ title: series.name, times: series.times, series: [{ label: series.name, values: series.values, color: seriesColor(index), style: 'line' }] }),
         ),
-        empty.length > 0 ? el('p', { class: 'muted' }, `No values in the log yet for ${empty.join(', ')}.`) : undefined,
       );
     }
   }
@@ -69,6 +75,7 @@ function render(): void {
       el('div', { class: 'actions' }, button('Refresh', () => send({ type: 'refresh' })), button('Open Logs', () => send({ type: 'openLogs' }))),
     ),
     problem ? el('p', { class: 'error' }, problem) : undefined,
+    staleNote(stale),
     current.failureReason ? el('p', { class: 'error', role: 'alert' }, `Failure reason: ${current.failureReason}`) : undefined,
     section('Summary', table(current.summary)),
     section('Status timeline', timeline(current.timeline, current.running)),
@@ -97,6 +104,9 @@ onHostMessage((message: HostMessage) => {
       break;
     case 'error':
       problem = message.message;
+      break;
+    case 'stale':
+      stale = message.asOf === undefined ? undefined : { asOf: message.asOf, reason: message.reason };
       break;
     case 'tuningJob':
       return;

@@ -1,9 +1,10 @@
 import type { HostMessage, TuningJobView } from '../protocol';
 import { seriesColor, timeChart } from './charts';
-import { button, el, formatNumber, onHostMessage, replaceApp, section, send, statusBadge, table } from './common';
+import { button, el, formatNumber, onHostMessage, replaceApp, section, send, staleNote, statusBadge, table } from './common';
 
 let view: TuningJobView | undefined;
 let problem: string | undefined;
+let stale: { readonly asOf: number; readonly reason?: string } | undefined;
 
 /** Each finished trial's objective over time, and the best value so far as a stepped line. */
 function objectiveChart(current: TuningJobView): HTMLElement {
@@ -64,6 +65,7 @@ function render(): void {
   replaceApp(
     el('header', {}, el('h1', {}, current.name), statusBadge(current.status, current.statusTone), el('div', { class: 'actions' }, button('Refresh', () => send({ type: 'refresh' })))),
     problem ? el('p', { class: 'error' }, problem) : undefined,
+    staleNote(stale),
     section('Summary', table(current.summary)),
     section('Objective across training jobs', objectiveChart(current)),
     section('Best training jobs', leaders(current)),
@@ -76,6 +78,8 @@ onHostMessage((message: HostMessage) => {
     problem = undefined;
   } else if (message.type === 'error') {
     problem = message.message;
+  } else if (message.type === 'stale') {
+    stale = message.asOf === undefined ? undefined : { asOf: message.asOf, reason: message.reason };
   } else {
     return;
   }

@@ -29,6 +29,25 @@ describe('following CloudWatch logs (against the local service)', () => {
 
   const isLive = (name: string) => async (): Promise<boolean> => !isTerminalJobStatus(await jobStatus(env.clients, 'trainingJob', env.region, name));
 
+  it('reads only the recent part of a long-lived log when asked (an endpoint), counted from its newest line', async () => {
+    const source = logSourceFor('endpoint', 'long-lived');
+    const first = env.emulator.clock.now().getTime();
+    env.emulator.logs.append(source.group, 'AllTraffic/i-0aaa', ['day one: model loaded']);
+    env.emulator.clock.advance(3 * 3600_000);
+    env.emulator.logs.append(source.group, 'AllTraffic/i-0aaa', ['three hours later: ping']);
+    env.emulator.logs.append(source.group, 'AllTraffic/i-0bbb', ['another instance: ping']);
+    const read = async (recentMs?: number): Promise<string[]> => {
+      const lines: LogLine[] = [];
+      await readWholeLog({ clients: env.clients, region: env.region, source, recentMs, onLines: (batch) => lines.push(...batch) });
+      return lines.map((line) => line.message);
+    };
+    env.emulator.requests.clear();
+    assert.deepEqual(await read(3600_000), ['three hours later: ping', 'another instance: ping']);
+    const starts = env.emulator.requests.list({ operation: 'GetLogEvents' }).map((record) => (record.input as { startTime?: number }).startTime);
+    assert.ok(starts.length > 0 && starts.every((start) => start !== undefined && start > first), `every read starts after the old line: ${starts.join(', ')}`);
+    assert.deepEqual((await read()).sort(), ['another instance: ping', 'day one: model loaded', 'three hours later: ping']);
+  });
+
   it('reads every line of a finished job, in order', async () => {
     const now = env.emulator.clock.now().getTime();
     env.emulator.state.put('trainingJob', env.region, trainingRequest('done-job'), { createdAt: now - 6 * 3600_000, outcome: 'Completed', trainingSeconds: 900 });
