@@ -158,7 +158,7 @@ describe('Training view', function () {
 
     const name = fixture.finished[3]!;
     const panelOpening = vscode.commands.executeCommand('sagemaker.openJobPanel');
-    await ui().quickPick({ title: 'Open Details Panel', timeout: 20_000 });
+    await ui().quickPick({ title: 'Open Job Dashboard', timeout: 20_000 });
     await ui().quickPickType(name);
     await ui().quickPickSelect(name);
     assert.deepEqual(await panelOpening, { region: fixture.region, kind: 'trainingJob', name });
