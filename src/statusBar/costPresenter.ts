@@ -292,10 +292,16 @@ export function presentShutdownConfirmation(resources: readonly PricedResource[]
     resources.length === 1
       ? `${shutdownVerb(resources[0]!.kind)} ${resources[0]!.name} (${resources[0]!.region})? It saves ${saved}.`
       : `Shut down ${resources.length} SageMaker resources? They save ${saved}.`;
+  const [only] = resources;
+  if (resources.length === 1 && only) {
+    // The question names it and its saving: the detail says only what follows, of it alone.
+    const consequence = shutdownConsequence(only.kind);
+    return { message, detail: `${consequence[0]!.toUpperCase()}${consequence.slice(1)}.`, button: shutdownVerb(only.kind).split(' ')[0]! };
+  }
   const lines = resources.map(
     (resource) => `• ${shutdownVerb(resource.kind)} ${resource.name} (${resource.region}), ${formatResourcePrice(resource)}: ${shutdownConsequence(resource.kind)}.`,
   );
-  return { message, detail: lines.join('\n'), button: resources.length === 1 ? shutdownVerb(resources[0]!.kind).split(' ')[0]! : 'Shut Down' };
+  return { message, detail: lines.join('\n'), button: 'Shut Down' };
 }
 
 /** "Endpoint fraud-ep (us-east-1) has run for 1d 2h at $1.20/h (≈ $31.20 so far)." */

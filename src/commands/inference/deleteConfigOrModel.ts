@@ -19,7 +19,8 @@ function defineDelete(kind: Kind, id: string, noun: string, consequence: string)
       const targets = targetsOf(kind, node, nodes);
       if (targets.length === 0) return;
       const question = targets.length === 1 ? `Delete the ${noun} ${targets[0]!.name}?` : `Delete these ${targets.length} ${noun}s?`;
-      const detail = `${targets.map((target) => `• ${noun} ${target.name}`).join('\n')}\n\n${consequence}`;
+      // One: the question names it, the consequence is all the detail says. Several: each is listed.
+      const detail = targets.length === 1 ? consequence : `${targets.map((target) => `• ${noun} ${target.name}`).join('\n')}\n\n${consequence}`;
       const button = targets.length === 1 ? `Delete ${noun[0]!.toUpperCase()}${noun.slice(1)}` : 'Delete All';
       const answer = await vscode.window.showWarningMessage(question, { modal: true, detail }, button);
       if (answer !== button) return;

@@ -95,16 +95,19 @@ export const deleteEndpoints = defineCommand(
 
     const { deletions, kept } = await companions(services, targets);
     const endpointLines = targets.map((endpoint) => {
-      const capacity = endpoint.variants.map(formatVariantCapacity).join(' + ');
-      const cost = endpoint.detail === 'full' ? formatEndpointCost(endpointHourlyCost(endpoint, services.prices)) : undefined;
-      return `• endpoint ${endpoint.name}${capacity || cost ? ` (${[capacity, cost].filter(Boolean).join(', ')})` : ''}`;
+      const facts = endpointFacts(endpoint, services);
+      return `• endpoint ${endpoint.name}${facts ? ` (${facts})` : ''}`;
     });
+    // One endpoint: the question names it; the detail starts with what it runs and costs.
+    const [only] = targets;
+    const facts = only && targets.length === 1 ? endpointFacts(only, services) : undefined;
     const detail = [
-      ...endpointLines,
-      '',
+      ...(targets.length === 1 ? (facts ? [`It runs ${facts}.`, ''] : []) : [...endpointLines, '']),
       deletions.length > 0
         ? `"${targets.length === 1 ? 'Delete Endpoint, Config and Model' : 'Delete Endpoints, Configs and Models'}" also deletes:\n${deletions.map((d) => `• ${nouns[d.kind]} ${d.name}`).join('\n')}`
-        : 'Its configuration and models stay.',
+        : targets.length === 1
+          ? 'Its endpoint config and model stay.'
+          : 'Their endpoint configs and models stay.',
       ...(kept.length > 0 ? ['', `Kept in any case:\n${kept.map((line) => `• ${line}`).join('\n')}`] : []),
     ].join('\n');
     const one = targets.length === 1;
@@ -146,4 +149,11 @@ export async function deleteAll(services: ExtensionServices, work: readonly Dele
     action: (item) => `delete the ${nouns[item.kind]} ${item.name}`,
     summary: 'Delete',
   });
+}
+
+/** "ml.m5.large × 1, $0.13/h": what an endpoint runs and costs, or '' when unknown. */
+function endpointFacts(endpoint: Endpoint, services: ExtensionServices): string {
+  const capacity = endpoint.variants.map(formatVariantCapacity).join(' + ');
+  const cost = endpoint.detail === 'full' ? formatEndpointCost(endpointHourlyCost(endpoint, services.prices)) : undefined;
+  return [capacity, cost].filter(Boolean).join(', ');
 }

@@ -27,7 +27,7 @@ export const openJobPanel = defineCommand(
   'sagemaker.openJobPanel',
   (target?: unknown) => `open the panel of ${panelTargetOf(target)?.name ?? 'the job'}`,
   async (services, target?: unknown) => {
-    const picked = target ?? (await pickJobs(services, { title: 'Open Details Panel', placeHolder: 'Which job?', kinds: ['trainingJob', 'tuningJob'] }))[0];
+    const picked = target ?? (await pickJobs(services, { title: 'Open Job Dashboard', placeHolder: 'Which job?', kinds: ['trainingJob', 'tuningJob'] }))[0];
     const resolved = panelTargetOf(picked);
     if (!resolved) return undefined;
     jobPanels(services).open(resolved);

@@ -76,8 +76,9 @@ export const stopJobs = defineCommand(
       const saving = hourlySaving(target, services.prices);
       return `• ${jobLabel(target.kind, target.name)}${saving !== undefined ? ` (${formatHourly(saving)})` : ''}`;
     });
-    const question = targets.length === 1 ? `Stop the ${jobLabel(targets[0]!.kind, targets[0]!.name)}?` : `Stop these ${targets.length} jobs?`;
-    const detail = `${lines.join('\n')}\n\nA stopped job cannot be resumed. Training jobs save their model artifacts up to the point they stop; tuning jobs stop every training job they run.`;
+    const [only] = targets;
+    const question = only && targets.length === 1 ? `Stop the ${jobLabel(only.kind, only.name)}?` : `Stop these ${targets.length} jobs?`;
+    const detail = only && targets.length === 1 ? singleStopDetail(only.kind, hourlySaving(only, services.prices)) : `${lines.join('\n')}\n\nA stopped job cannot be resumed. Training jobs save their model artifacts up to the point they stop; tuning jobs stop every training job they run.`;
     const answer = await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Stop');
     if (answer !== 'Stop') return;
 
@@ -100,3 +101,14 @@ export const stopJobs = defineCommand(
     });
   },
 );
+
+/** The confirmation's detail for one job: the question names it, so no list of one. */
+function singleStopDetail(kind: StopTarget['kind'], saving: number | undefined): string {
+  const after =
+    kind === 'trainingJob'
+      ? ' Its model artifacts are saved up to the point it stops.'
+      : kind === 'tuningJob'
+        ? ' Every training job it runs stops too.'
+        : '';
+  return `${saving !== undefined ? `Saves ${formatHourly(saving)}. ` : ''}A stopped job cannot be resumed.${after}`;
+}

@@ -73,8 +73,12 @@ export const deleteNotebookInstanceCommand = defineCommand(
         label: `${instance.name}${instance.instanceType ? ` · ${instance.instanceType}` : ''} · ${mustStop(instance) ? 'running, stopped first' : instance.status}`,
         quote: quoteNotebookInstance(services, instance),
         billing: instance.status === 'InService',
+        facts: [instance.instanceType, mustStop(instance) ? undefined : instance.status].filter(Boolean).join(' · '),
       })),
-      consequence: 'Their storage volumes and everything on them are deleted. This cannot be undone.',
+      consequence: {
+        one: 'Its storage volume and everything on it are deleted. This cannot be undone.',
+        many: 'Their storage volumes and everything on them are deleted. This cannot be undone.',
+      },
     });
     const button = running.length > 0 ? 'Stop and Delete' : 'Delete';
     const choice = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, button);

@@ -25,8 +25,12 @@ export const stopNotebookInstanceCommand = defineCommand(
         label: `${instance.name}${instance.instanceType ? ` · ${instance.instanceType}` : ''}`,
         quote: quoteNotebookInstance(services, instance),
         billing: true,
+        ...(instance.instanceType ? { facts: instance.instanceType } : {}),
       })),
-      consequence: 'Their storage volumes and files are kept (storage is still billed); start them again at any time.',
+      consequence: {
+        one: 'Its storage volume and files are kept (storage is still billed); start it again at any time.',
+        many: 'Their storage volumes and files are kept (storage is still billed); start them again at any time.',
+      },
     });
     const choice = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, 'Stop');
     if (choice !== 'Stop') return;

@@ -62,7 +62,10 @@ export async function confirmAndShutDown(services: ExtensionServices, targets: r
       // Candidates run or are starting: each stops a charge.
       billing: true,
     })),
-    consequence: 'Their instances stop and stop billing. Files in the spaces are kept; unsaved state of running kernels is lost.',
+    consequence: {
+      one: 'Its instance stops and stops billing. Files in the space are kept; unsaved state of running kernels is lost.',
+      many: 'Their instances stop and stop billing. Files in the spaces are kept; unsaved state of running kernels is lost.',
+    },
   });
   const choice = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, 'Shut Down');
   if (choice !== 'Shut Down') return;

@@ -8,6 +8,8 @@ export interface ShutdownItem {
   readonly quote: PriceQuote | undefined;
   /** Whether it bills now (a Pending app will shortly); stopping anything else saves nothing. */
   readonly billing: boolean;
+  /** What the question does not say yet when it names this one alone (its instance type...). */
+  readonly facts?: string;
 }
 
 /**
@@ -32,16 +34,31 @@ export interface Confirmation {
   readonly detail: string;
 }
 
-/** "Shut down 3 Studio apps?" with each app, its price and the hourly total saved. */
+/** What follows from a confirmation, said of one resource and of several. */
+export interface Consequence {
+  readonly one: string;
+  readonly many: string;
+}
+
+/**
+ * "Shut down 3 Studio apps?" with each app, its price and the hourly total saved. For one
+ * resource the question already names it: the detail says what the question does not (its
+ * facts, the saving) and speaks of it in the singular, with no list of one.
+ */
 export function shutdownConfirmation(options: {
   readonly question: string;
   readonly items: readonly ShutdownItem[];
-  readonly consequence: string;
+  readonly consequence: Consequence;
 }): Confirmation {
+  const savings = `Saves ${savingsSummary(options.items)}.`;
+  const [only] = options.items;
+  if (options.items.length === 1 && only) {
+    return { message: options.question, detail: [only.facts ? `${only.facts}. ${savings}` : savings, options.consequence.one].join('\n') };
+  }
   const lines = options.items.map((item) => `• ${item.label}${item.billing ? ` — ${formatQuote(item.quote)}` : ''}`);
   return {
     message: options.question,
-    detail: [...lines, '', `Saves ${savingsSummary(options.items)}.`, options.consequence].join('\n'),
+    detail: [...lines, '', savings, options.consequence.many].join('\n'),
   };
 }
 

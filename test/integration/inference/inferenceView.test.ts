@@ -58,7 +58,7 @@ describe('Inference view', function () {
     await ui().clickContextMenu('Delete Endpoint…');
     let dialog = await ui().dialog();
     assert.equal(dialog.message, 'Delete the endpoint churn-staging?');
-    assert.match(dialog.detail ?? '', /• endpoint churn-staging \(ml\.m5\.large × 1/);
+    assert.match(dialog.detail ?? '', /^It runs ml\.m5\.large × 1/);
     assert.match(dialog.detail ?? '', /• endpoint config staging-config/);
     assert.match(dialog.detail ?? '', /• model staging-model/);
     await ui().clickDialogButton('Cancel');

@@ -104,7 +104,9 @@ describe('Training view', function () {
     await ui().clickContextMenu('Stop Job');
     const dialog = await ui().dialog();
     assert.equal(dialog.message, `Stop the training job ${RUNNING_JOB}?`);
-    assert.match(dialog.detail ?? '', new RegExp(`• training job ${RUNNING_JOB}`));
+    // The question names the one job; the detail does not repeat it as a list of one.
+    assert.match(dialog.detail ?? '', /A stopped job cannot be resumed\. Its model artifacts are saved/);
+    assert.doesNotMatch(dialog.detail ?? '', /•/);
     await ui().clickDialogButton('Stop');
     await ui().treeItem(VIEW, RUNNING_JOB, { description: /^Stopping/, timeout: 30_000 });
     fixture.emulator.clock.advance(2 * MINUTE);
@@ -158,7 +160,7 @@ describe('Training view', function () {
 
     const name = fixture.finished[3]!;
     const panelOpening = vscode.commands.executeCommand('sagemaker.openJobPanel');
-    await ui().quickPick({ title: 'Open Details Panel', timeout: 20_000 });
+    await ui().quickPick({ title: 'Open Job Dashboard', timeout: 20_000 });
     await ui().quickPickType(name);
     await ui().quickPickSelect(name);
     assert.deepEqual(await panelOpening, { region: fixture.region, kind: 'trainingJob', name });

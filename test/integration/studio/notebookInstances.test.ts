@@ -55,7 +55,8 @@ describe('Notebook Instances view', function () {
     await ui().clickContextMenu('Stop Notebook Instance');
     const dialog = await ui().dialog();
     assert.equal(dialog.message, 'Stop notebook instance fraud-eda?');
-    assert.match(dialog.detail ?? '', /fraud-eda · ml\.t3\.medium/);
+    assert.match(dialog.detail ?? '', /^ml\.t3\.medium\. Saves /);
+    assert.match(dialog.detail ?? '', /Its storage volume and files are kept/);
     await ui().clickDialogButton('Stop');
     await rowStatus(/^Stopping · /);
     fixture.emulator.clock.advance(2 * MINUTE);

@@ -15,7 +15,7 @@ import { ENV, env } from './environment';
 export interface UpdateSettingsOptions {
   /** Default: user settings (machine-scoped ones in the remote machine's settings in a remote window). */
   target?: vscode.ConfigurationTarget;
-  /** Default 10 000 ms. */
+  /** Default 30 000 ms (a loaded machine applies settings slowly). */
   timeout?: number;
 }
 
@@ -94,7 +94,7 @@ export async function settingsAt(keys: string[], target = vscode.ConfigurationTa
  * VS Code reports each changed key. Keys already at the requested value are left alone.
  */
 export async function updateSettings(values: Record<string, unknown>, options: UpdateSettingsOptions = {}): Promise<void> {
-  const { target = vscode.ConfigurationTarget.Global, timeout = 10_000 } = options;
+  const { target = vscode.ConfigurationTarget.Global, timeout = 30_000 } = options;
   const current = await settingsAt(Object.keys(values), target);
   const pending = new Set(Object.keys(values).filter((key) => !isDeepStrictEqual(current[key], values[key])));
   if (pending.size === 0) return;

@@ -112,6 +112,8 @@ describe('cost guard presentation', () => {
     assert.equal(both.button, 'Shut Down');
     const one = presentShutdownConfirmation([notebook!]);
     assert.equal(one.message, 'Stop notebook instance nb (eu-west-1)? It saves ≈ $0.23/h.');
+    // One resource: the question names it; the detail does not repeat it as a list of one.
+    assert.equal(one.detail, 'Its storage stays; start it again at any time.');
     assert.equal(one.button, 'Stop');
   });
 

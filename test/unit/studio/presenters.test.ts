@@ -141,12 +141,28 @@ describe('shutdown confirmations', () => {
         { label: 'JupyterLab in space ana-lab', quote: live(0.05), billing: true },
         { label: 'CodeEditor in space bo-code', quote: undefined, billing: true },
       ],
-      consequence: 'Files are kept.',
+      consequence: { one: 'Its files are kept.', many: 'Files are kept.' },
     });
     assert.equal(confirmation.message, 'Shut down 2 Studio apps?');
     assert.equal(
       confirmation.detail,
       ['• JupyterLab in space ana-lab — $0.05/h', '• CodeEditor in space bo-code — price unknown', '', 'Saves at least $0.05/h (price unknown for 1).', 'Files are kept.'].join('\n'),
     );
+  });
+
+  it('speaks of one resource in the singular, without repeating the question as a list of one', () => {
+    const confirmation = shutdownConfirmation({
+      question: 'Stop notebook instance fraud-eda?',
+      items: [{ label: 'fraud-eda · ml.t3.medium', facts: 'ml.t3.medium', quote: live(0.05), billing: true }],
+      consequence: { one: 'Its storage volume is kept.', many: 'Their storage volumes are kept.' },
+    });
+    assert.equal(confirmation.detail, ['ml.t3.medium. Saves $0.05/h.', 'Its storage volume is kept.'].join('\n'));
+    assert.doesNotMatch(confirmation.detail, /•|fraud-eda|Their/);
+    const bare = shutdownConfirmation({
+      question: 'Shut down the JupyterLab app in space ana-lab · ml.t3.medium?',
+      items: [{ label: 'JupyterLab in space ana-lab', quote: live(0.05), billing: true }],
+      consequence: { one: 'Its files are kept.', many: 'Files are kept.' },
+    });
+    assert.equal(bare.detail, ['Saves $0.05/h.', 'Its files are kept.'].join('\n'));
   });
 });
