@@ -1,4 +1,4 @@
-import type { PollTimers } from '../views/tree/poller';
+import { realTimers, type Timers } from '../core/util/timers';
 
 /** Pauses between describes of a running job while its panel shows: quick first, then slower. */
 export const panelPollDelaysMs = [2_000, 3_000, 5_000, 10_000, 15_000];
@@ -8,11 +8,6 @@ export interface PanelLoad {
   readonly running: boolean;
   readonly changed: boolean;
 }
-
-const realTimers: PollTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /**
  * Keeps a job's panel current: while the job runs and the panel is visible, describes it again
@@ -35,7 +30,7 @@ export class PanelPoller {
     private readonly load: () => Promise<PanelLoad>,
     private readonly onFailure: (error: unknown) => void,
     private readonly delaysMs: readonly number[] = panelPollDelaysMs,
-    private readonly timers: PollTimers = realTimers,
+    private readonly timers: Timers = realTimers,
   ) {}
 
   /** Whether the job may still change (false once a describe found it ended). */

@@ -1,37 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { PollTimers } from '../../../src/views/tree/poller';
 import { PanelPoller, type PanelLoad } from '../../../src/webviews/panelPoller';
-
-/** A clock the test moves by hand, so nothing depends on real time. */
-class ManualTimers implements PollTimers {
-  private now = 0;
-  private nextId = 1;
-  private readonly pending = new Map<number, { due: number; callback: () => void }>();
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.pending.set(id, { due: this.now + ms, callback });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, timer] of [...this.pending].sort((a, b) => a[1].due - b[1].due)) {
-      if (timer.due <= this.now) {
-        this.pending.delete(id);
-        timer.callback();
-      }
-    }
-  }
-
-  get scheduled(): number {
-    return this.pending.size;
-  }
-}
+import { ManualTimers } from '../support/manualTimers';
 
 /** Lets the describe promises the timers started run to their end. */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
