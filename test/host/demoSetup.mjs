@@ -19,6 +19,9 @@ export const DEMO_REGION = 'us-east-1';
 export const exampleFolder = path.join(repoRoot, 'examples', 'fraud-detection');
 export const demoVsix = path.join(repoRoot, 'out', 'demo', 'sagemaker-companion.vsix');
 
+/** Virtual minutes per real minute in the demo. */
+const DEMO_SPEED = 20;
+
 function npm(args) {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -68,7 +71,9 @@ export async function startDemo({ bind = '127.0.0.1', port = 0, needChromium = f
   await npm(['run', '--silent', 'package', '--', '--out', demoVsix]);
 
   log('starting the local service with its demo data ...');
-  const service = await startEmulatorProcess({ data: 'demo' });
+  // The demo's pace: 20 virtual minutes per real minute, so train -> tune -> deploy -> invoke takes a
+  // few minutes (the clock never runs ahead of the wall: speed shortens status sequences).
+  const service = await startEmulatorProcess({ data: 'demo', speed: DEMO_SPEED });
   log(`local service at ${service.url} (account ${service.accountId}; regions ${service.regions.join(', ')})`);
 
   await generateExampleData(log);

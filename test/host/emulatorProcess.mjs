@@ -11,14 +11,14 @@ import { repoRoot } from './versions.mjs';
 const START_TIMEOUT_MS = 60_000;
 
 /**
- * @param {{ data?: string, log?: (line: string) => void }} [options]
+ * @param {{ data?: string, speed?: number, log?: (line: string) => void }} [options]
  * @returns {Promise<{ url: string, accessKeyId: string, secretAccessKey: string, accountId: string, regions: string[], controlUrl?: string, stop: () => Promise<void> }>}
  */
-export async function startEmulatorProcess({ data = 'demo', log = () => {} } = {}) {
+export async function startEmulatorProcess({ data = 'demo', speed = 1, log = () => {} } = {}) {
   if (!existsSync(path.join(repoRoot, 'test', 'emulator', 'cli.ts'))) {
     throw new Error('the local service has no command line yet (test/emulator/cli.ts behind `npm run emulator`)');
   }
-  const service = spawnTracked('local service', 'npm', ['run', '--silent', 'emulator', '--', '--port', '0', '--data', data, '--json'], {
+  const service = spawnTracked('local service', 'npm', ['run', '--silent', 'emulator', '--', '--port', '0', '--data', data, '--speed', String(speed), '--json'], {
     cwd: repoRoot,
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
