@@ -207,7 +207,7 @@ class LocalSageMaker implements Emulator {
         const now = world.clock.nowMs();
         const trainingAt = job.timeline.find((p) => p.secondary === 'Training')?.at ?? job.plan.trainingAt;
         const start = Math.max(now, trainingAt);
-        const name = `${job.name}/algo-${o.host ?? 1}-${Math.floor(trainingAt / 1000)}`;
+        const name = `${job.name}/algo-${o.host ?? 1}-${Math.floor(world.clock.toWall(trainingAt) / 1000)}`;
         state.logs.stream(TRAINING_LOG_GROUP, name, trainingAt).addSource(new BurstLogSource(start, o.lines, o.ratePerSecond, 'train.py'));
         return { logGroupName: TRAINING_LOG_GROUP, logStreamName: name, firstLineAt: start, lastLineAt: start + ((o.lines - 1) * 1000) / o.ratePerSecond };
       },
