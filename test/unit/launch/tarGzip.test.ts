@@ -10,6 +10,9 @@ import { listSourceFiles } from '../../../src/core/launch/packaging/sourceFiles'
 import { compresses, packTarGz } from '../../../src/core/launch/packaging/tarGzip';
 import { makeTree } from './support/folders';
 
+/** GNU tar escapes names that are not ASCII under the C locale: list them as a UTF-8 user would. */
+const utf8Locale = { ...process.env, LC_ALL: 'C.UTF-8' };
+
 describe('streaming tar.gz packer', () => {
   it('writes an archive GNU tar extracts byte for byte: long, unicode and empty names, mixed content', async () => {
     const longName = `${'deep/'.repeat(30)}model_weights_with_a_very_long_file_name_${'x'.repeat(40)}.bin`;
@@ -32,9 +35,9 @@ describe('streaming tar.gz packer', () => {
       const result = await pack.done;
       assert.equal(result.files, Object.keys(files).length);
       await writeFile(join(out, 'sourcedir.tar.gz'), archive);
-      const names = execFileSync('tar', ['tzf', join(out, 'sourcedir.tar.gz')], { encoding: 'utf8' }).trim().split('\n').sort();
+      const names = execFileSync('tar', ['tzf', join(out, 'sourcedir.tar.gz')], { encoding: 'utf8', env: utf8Locale }).trim().split('\n').sort();
       assert.deepEqual(names, Object.keys(files).sort());
-      execFileSync('tar', ['xzf', 'sourcedir.tar.gz'], { cwd: out });
+      execFileSync('tar', ['xzf', 'sourcedir.tar.gz'], { cwd: out, env: utf8Locale });
       for (const [path, content] of Object.entries(files)) {
         assert.ok((await readFile(join(out, path))).equals(Buffer.from(content)), path);
       }

@@ -31,16 +31,18 @@ describe('following CloudWatch logs (against the local service)', () => {
 
   it('reads only the recent part of a long-lived log when asked (an endpoint), counted from its newest line', async () => {
     const source = logSourceFor('endpoint', 'long-lived');
-    const first = env.emulator.clock.now().getTime();
     env.emulator.logs.append(source.group, 'AllTraffic/i-0aaa', ['day one: model loaded']);
     env.emulator.clock.advance(3 * 3600_000);
     env.emulator.logs.append(source.group, 'AllTraffic/i-0aaa', ['three hours later: ping']);
     env.emulator.logs.append(source.group, 'AllTraffic/i-0bbb', ['another instance: ping']);
-    const read = async (recentMs?: number): Promise<string[]> => {
+    const readLines = async (recentMs?: number): Promise<LogLine[]> => {
       const lines: LogLine[] = [];
       await readWholeLog({ clients: env.clients, region: env.region, source, recentMs, onLines: (batch) => lines.push(...batch) });
-      return lines.map((line) => line.message);
+      return lines;
     };
+    const read = async (recentMs?: number): Promise<string[]> => (await readLines(recentMs)).map((line) => line.message);
+    // The old line's time as the service reports it (the clock's advance ages what was logged).
+    const first = (await readLines()).find((line) => line.message === 'day one: model loaded')!.timestamp;
     env.emulator.requests.clear();
     assert.deepEqual(await read(3600_000), ['three hours later: ping', 'another instance: ping']);
     const starts = env.emulator.requests.list({ operation: 'GetLogEvents' }).map((record) => (record.input as { startTime?: number }).startTime);
