@@ -1,4 +1,4 @@
-import { listApps, type App, type AppFilter } from '../../core/resources/apps';
+import { canShutDown, listApps, type App, type AppFilter } from '../../core/resources/apps';
 import type { ResourceChange } from '../../platform/resourceEvents';
 import type { Domain } from '../../core/resources/domains';
 import { hiddenDeletedAppsMessage } from '../presenters/studio';
@@ -72,10 +72,13 @@ export abstract class AppOwnerNode extends ContainerNode implements ResourceNode
     ];
   }
 
-  /** A change to an app it lists (a shutdown from the cost guard, say), besides those aimed at it. */
+  /**
+   * Besides changes aimed at it: an app change whose owner the actor did not know (a shutdown from
+   * the cost guard names the app its own way) may concern any owner with an app that runs.
+   */
   override showsChange(change: ResourceChange): boolean {
     if (super.showsChange(change)) return true;
-    return change.kind === 'app' && change.region === this.domain.region && change.listedUnder === undefined && this.apps.some((app) => app.appName === change.name);
+    return change.kind === 'app' && change.region === this.domain.region && change.listedUnder === undefined && this.apps.some(canShutDown);
   }
 }
 

@@ -39,7 +39,7 @@ describe('Inference: destructive actions name everything they touch', function (
     const dialog = await ui().dialog();
     assert.equal(dialog.message, 'Delete the endpoint churn-staging?');
     assert.deepEqual(dialog.buttons.filter((button) => button !== 'Cancel'), ['Delete Endpoint']);
-    assert.match(dialog.detail ?? '', /Its configuration and models stay\./);
+    assert.match(dialog.detail ?? '', /Its endpoint config and model stay\./);
     assert.match(dialog.detail ?? '', /Kept in any case:\n• endpoint config staging-config \(also used by endpoint churn-shadow\)\n• model staging-model \(also used by endpoint churn-shadow\)/);
     assert.ok(calls('ListEndpoints').length >= 1, 'the service was asked');
     await ui().clickDialogButton('Cancel');
@@ -53,7 +53,8 @@ describe('Inference: destructive actions name everything they touch', function (
     const declined = vscode.commands.executeCommand('sagemaker.deploy', target, options);
     let dialog = await ui().dialog({ timeout: 30_000 });
     assert.equal(dialog.message, 'Replace the model endpoint churn-staging serves?');
-    assert.equal(dialog.detail, `Endpoint churn-staging (${fixture.region}) serves staging-model now.\nThis deployment replaces it with churn-model (UpdateEndpoint).`);
+    // The workbench's dialog shows each line of the detail as its own paragraph: read without the breaks.
+    assert.equal(dialog.detail?.replace(/\n/g, ''), `Endpoint churn-staging (${fixture.region}) serves staging-model now.This deployment replaces it with churn-model (UpdateEndpoint).`);
     assert.deepEqual(dialog.buttons.filter((button) => button !== 'Cancel'), ['Update Endpoint']);
     await ui().clickDialogButton('Cancel');
     assert.equal(await declined, undefined);

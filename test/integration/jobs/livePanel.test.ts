@@ -2,7 +2,8 @@
 // Refresh (also after being hidden and shown again) and says "as of" when it cannot update, and
 // the training log shows what the job printed (SageMaker's `#011` capture escapes decoded).
 import * as assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { ui } from '../support/ui';
@@ -73,9 +74,14 @@ describe('Panels and logs show the present', function () {
     await panelText(/^(?![\s\S]*Could not update)[\s\S]*InProgress · Training/, 'the note to go once a describe succeeds');
 
     // Hidden behind an editor while the job finishes, then shown again.
-    const document = await vscode.workspace.openTextDocument({ content: 'in front of the panel' });
+    // A saved file, so that closing every editor afterwards asks nothing.
+    const inFront = join(tmpdir(), `in-front-of-the-panel-${process.pid}.txt`);
+    await writeFile(inFront, 'in front of the panel\n');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(inFront));
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Active, preview: false });
-    await waitFor(async () => (await ui().webviews()).every((panel) => !panel.text.includes(RUNNING_JOB)), { message: 'the panel to be hidden' });
+    // With no panel in sight the bridge finds no webview at all: that also means hidden.
+    const shown = async () => (await ui().webviews({ timeout: 2_000 }).catch(() => [])).filter((panel) => panel.text.includes(RUNNING_JOB));
+    await waitFor(async () => (await shown()).length === 0, { message: 'the panel to be hidden' });
     fixture.emulator.clock.advance(2 * DAY);
     const final = serviceStatus();
     await vscode.commands.executeCommand('sagemaker.openJobPanel', target());

