@@ -40,7 +40,11 @@ describe('Inference: destructive actions name everything they touch', function (
     assert.equal(dialog.message, 'Delete the endpoint churn-staging?');
     assert.deepEqual(dialog.buttons.filter((button) => button !== 'Cancel'), ['Delete Endpoint']);
     assert.match(dialog.detail ?? '', /Its endpoint config and model stay\./);
-    assert.match(dialog.detail ?? '', /Kept in any case:\n• endpoint config staging-config \(also used by endpoint churn-shadow\)\n• model staging-model \(also used by endpoint churn-shadow\)/);
+    // The workbench's dialog shows each line of the detail as its own paragraph: read without the breaks.
+    assert.match(
+      dialog.detail?.replace(/\n/g, '') ?? '',
+      /Kept in any case:• endpoint config staging-config \(also used by endpoint churn-shadow\)• model staging-model \(also used by endpoint churn-shadow\)/,
+    );
     assert.ok(calls('ListEndpoints').length >= 1, 'the service was asked');
     await ui().clickDialogButton('Cancel');
     assert.equal(calls('DeleteEndpoint').length + calls('DeleteEndpointConfig').length + calls('DeleteModel').length, 0);
