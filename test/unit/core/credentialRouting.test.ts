@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adviseOnError, classifyAwsError } from '../../../src/core/aws/errors';
 import { AwsSession } from '../../../src/core/aws/session';
 import { listDomains } from '../../../src/core/resources/domains';
 import { startEmulator, type Emulator } from '../../emulator';
+import { enterAwsHome, type AwsHome } from '../support/awsHome';
 
 /** What reached one address: method, path and query, headers and body, as sent. */
 interface Recorded {
@@ -86,7 +86,7 @@ describe('credential chain: where secrets go, and what a failure shows', functio
   let emulator: Emulator;
   let sts: RecordingServer;
   let home: string;
-  const savedEnv = { ...process.env };
+  let awsHome: AwsHome;
   const startUrl = 'https://corp.awsapps.com/start';
   let sessionCounter = 0;
 
@@ -102,21 +102,12 @@ describe('credential chain: where secrets go, and what a failure shows', functio
 
   beforeEach(async () => {
     sts.received.length = 0;
-    home = await mkdtemp(join(tmpdir(), 'smc-routing-'));
-    await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-    for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
-    process.env.HOME = home;
-    process.env.AWS_CONFIG_FILE = join(home, '.aws', 'config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(home, '.aws', 'credentials');
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+    awsHome = await enterAwsHome('smc-routing-');
+    home = awsHome.home;
     process.env.AWS_ENDPOINT_URL_SSO = emulator.url;
   });
 
-  afterEach(async () => {
-    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-    Object.assign(process.env, savedEnv);
-    await rm(home, { recursive: true, force: true });
-  });
+  afterEach(() => awsHome.leave());
 
   /** An sso_session profile working in us-west-2 whose IAM Identity Center is in eu-central-1; a session name unique per test. */
   const writeSsoProfile = async (): Promise<string> => {
@@ -269,7 +260,7 @@ describe('credential chain under strict routing', function () {
   this.timeout(30_000);
   let emulator: Emulator;
   let home: string;
-  const savedEnv = { ...process.env };
+  let awsHome: AwsHome;
   const startUrl = 'https://corp.awsapps.com/start';
   let counter = 0;
 
@@ -280,20 +271,11 @@ describe('credential chain under strict routing', function () {
 
   beforeEach(async () => {
     emulator.reset();
-    home = await mkdtemp(join(tmpdir(), 'smc-strict-'));
-    await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-    for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
-    process.env.HOME = home;
-    process.env.AWS_CONFIG_FILE = join(home, '.aws', 'config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(home, '.aws', 'credentials');
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+    awsHome = await enterAwsHome('smc-strict-');
+    home = awsHome.home;
   });
 
-  afterEach(async () => {
-    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-    Object.assign(process.env, savedEnv);
-    await rm(home, { recursive: true, force: true });
-  });
+  afterEach(() => awsHome.leave());
 
   const writeProfile = async (): Promise<string> => {
     const session = `strict-${++counter}-${Date.now()}`;

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { classifyAwsError } from '../../../src/core/aws/errors';
 import { AwsSession } from '../../../src/core/aws/session';
 import { listDomains } from '../../../src/core/resources/domains';
 import { startEmulator, type Emulator } from '../../emulator';
+import { enterAwsHome, type AwsHome } from '../support/awsHome';
 
 /**
  * The session against the local service, with every kind of profile the AWS shared files can
@@ -16,7 +16,7 @@ describe('AWS session and client factory', function () {
   this.timeout(30_000);
   let emulator: Emulator;
   let home: string;
-  const savedEnv = { ...process.env };
+  let awsHome: AwsHome;
 
   before(async () => {
     emulator = await startEmulator({ data: 'demo' });
@@ -27,20 +27,11 @@ describe('AWS session and client factory', function () {
   });
 
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'smc-session-'));
-    await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-    for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
-    process.env.HOME = home;
-    process.env.AWS_CONFIG_FILE = join(home, '.aws', 'config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(home, '.aws', 'credentials');
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+    awsHome = await enterAwsHome('smc-session-');
+    home = awsHome.home;
   });
 
-  afterEach(async () => {
-    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-    Object.assign(process.env, savedEnv);
-    await rm(home, { recursive: true, force: true });
-  });
+  afterEach(() => awsHome.leave());
 
   const writeFiles = async (config: string, credentials = ''): Promise<void> => {
     await writeFile(join(home, '.aws', 'config'), config);
