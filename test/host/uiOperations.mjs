@@ -75,6 +75,9 @@ async function moveMouseAway(page) {
 /** How long one pointing at an element may take to show its hover before the pointer tries again. */
 const HOVER_ATTEMPT_MS = 2500;
 
+/** The workbench shows "Loading..." while an item's tooltip is still being resolved: not the tooltip yet. */
+const resolvedHover = (text) => (text === undefined || /^Loading\W*$/.test(text.trim()) ? undefined : text);
+
 async function readHover(page, locator, timeout = DEFAULT_TIMEOUT_MS) {
   const deadline = Date.now() + timeout;
   // The workbench sometimes ignores a pointer that comes back to the element it last hovered
@@ -84,7 +87,7 @@ async function readHover(page, locator, timeout = DEFAULT_TIMEOUT_MS) {
     await locator.hover();
     const remaining = deadline - Date.now();
     const attempt = Math.max(POLL_MS, Math.min(HOVER_ATTEMPT_MS, remaining));
-    const text = await waitUntil(() => inPage(page, 'hoverText'), { timeout: attempt, what: 'a hover to appear' }).catch((error) => {
+    const text = await waitUntil(async () => resolvedHover(await inPage(page, 'hoverText')), { timeout: attempt, what: 'a hover to appear' }).catch((error) => {
       if (remaining <= HOVER_ATTEMPT_MS) throw error;
       return undefined;
     });
